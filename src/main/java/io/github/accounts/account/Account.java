@@ -1,0 +1,54 @@
+package io.github.accounts.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.CreationTimestamp;
+
+import io.github.accounts.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** The tutorial's {@code class Account(Base)}: one row of table {@code accounts}. */
+@Entity
+@Table(name = "accounts")
+public class Account extends BaseEntity {
+
+    public static final int DEFAULT_TOKENS = 10;
+
+    @Column(length = 64, nullable = false, unique = true)
+    public String username;
+
+    /** A bcrypt hash, never the password itself. */
+    @Column(length = 64, nullable = false)
+    public String password;
+
+    @ColumnDefault("10")
+    @Column(nullable = false)
+    public int tokens = DEFAULT_TOKENS;
+
+    @ColumnDefault("false")
+    @Column(nullable = false)
+    public boolean verified;
+
+    @CreationTimestamp
+    @ColumnDefault("CURRENT_TIMESTAMP(6)")
+    @Column(name = "date_created", nullable = false, updatable = false)
+    public Instant dateCreated;
+
+    @ColumnDefault("'user'")
+    @Column(length = 16, nullable = false)
+    public String role = "user";
+
+    public static Optional<Account> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    /** Reads like the tutorial's {@code __repr__}; the password never appears. */
+    @Override
+    public String toString() {
+        return "<Account U: " + username + " T: " + tokens + " V: " + verified + ">";
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.accounts.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.accounts.problem.ProblemException;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * {@code GET /accounts}' query string: SQLAlchemy's {@code filter_by(...)} and {@code filter(...)} in a URL.
+ * {@code tokens=10} is equality; {@code tokens[gte]=10} an operator. Every filter is AND-ed, and the page is keyset:
+ * rows with {@code id > after}, at most {@code limit}, by id. Anything it does not know is a 400 naming it.
+ */
+public record AccountQuery(List<Condition> conditions, int limit, Optional<Long> after) {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private static final Pattern KEY = Pattern.compile("([A-Za-z]+)(?:\\[([A-Za-z]+)])?");
+
+    /** The fields one may filter on, with the operators each allows. */
+    enum Field {
+        ID("id", Operator.values()), TOKENS("tokens", Operator.values()),
+        VERIFIED("verified", Operator.EQ, Operator.NE), USERNAME("username", Operator.EQ, Operator.NE);
+
+        final String name;
+        final List<Operator> operators;
+
+        Field(String name, Operator... operators) {
+            this.name = name;
+            this.operators = List.of(operators);
+        }
+    }
+
+    enum Operator {
+        EQ("="), NE("<>"), GT(">"), GTE(">="), LT("<"), LTE("<=");
+
+        final String jpql;
+
+        Operator(String jpql) {
+            this.jpql = jpql;
+        }
+    }
+
+    /** One {@code field op value} clause, its value already of the column's type. */
+    public record Condition(Field field, Operator operator, Object value) {
+    }
+
+    public static AccountQuery parse(MultivaluedMap<String, String> parameters) {
+        List<Condition> conditions = new ArrayList<>();
+        int limit = DEFAULT_LIMIT;
+        Optional<Long> after = Optional.empty();
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String key = parameter.getKey();
+            if (parameter.getValue().size() != 1) {
+                throw ProblemException.invalid(key, "may be given only once");
+            }
+            String value = parameter.getValue().get(0);
+            switch (key) {
+                case "limit" -> limit = (int) number(key, value, 1, MAX_LIMIT);
+                case "after" -> after = Optional.of(number(key, value, 0, Long.MAX_VALUE));
+                default -> conditions.add(condition(key, value));
+            }
+        }
+        return new AccountQuery(List.copyOf(conditions), limit, after);
+    }
+
+    private static Condition condition(String key, String value) {
+        Matcher matcher = KEY.matcher(key);
+        Field field = matcher.matches() ? fieldNamed(matcher.group(1)) : null;
+        if (field == null) {
+            throw ProblemException.invalid(key, "unknown filter; use id, username, tokens, verified, limit or after");
+        }
+        Operator operator = Operator.EQ;
+        if (matcher.group(2) != null) {
+            operator = field.operators.stream().filter(o -> o.name().equalsIgnoreCase(matcher.group(2))).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid(key, "unknown operator for " + field.name + "; use one of "
+                            + String.join(", ", field.operators.stream().map(o -> o.name().toLowerCase()).toList())));
+        }
+        Object typed = switch (field) {
+            case ID -> number(key, value, Long.MIN_VALUE, Long.MAX_VALUE);
+            case TOKENS -> (int) number(key, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case VERIFIED -> bool(key, value);
+            case USERNAME -> value;
+        };
+        return new Condition(field, operator, typed);
+    }
+
+    private static Field fieldNamed(String name) {
+        for (Field field : Field.values()) {
+            if (field.name.equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static long number(String key, String value, long min, long max) {
+        try {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(key, "must be an integer from " + min + " to " + max);
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(key, "must be true or false");
+        };
+    }
+
+    /** The JPQL {@code where} clause, with named parameters only, and the values to bind. */
+    String where(Map<String, Object> bindings) {
+        List<String> clauses = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition condition = conditions.get(i);
+            clauses.add(condition.field().name + " " + condition.operator().jpql + " :p" + i);
+            bindings.put("p" + i, condition.value());
+        }
+        after.ifPresent(id -> {
+            clauses.add("id > :after");
+            bindings.put("after", id);
+        });
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.accounts.account;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.accounts.problem.Problem;
+import io.github.accounts.problem.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The Account REST API: thin; parsing and answers here, the work in {@link AccountService}. */
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "accounts", description = "The Account model over REST: add, query, get, patch, delete")
+public class AccountResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final AccountService service;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    AccountResource(AccountService service, ObjectMapper json, Validator validator) {
+        this.service = service;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "session.add(account) or session.add_all([...]); commit(): one account, or an array, all or nothing")
+    @RequestBody(content = @Content(schema = @Schema(oneOf = { NewAccount.class, NewAccount[].class })))
+    @APIResponse(responseCode = "201", description = "Created: the account, or the array in order",
+            content = @Content(schema = @Schema(oneOf = { AccountView.class, AccountView[].class })))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response create(JsonNode body, @Context UriInfo uri) throws IOException {
+        if (body == null || !(body.isObject() || body.isArray())) {
+            throw ProblemException.invalid("body", "must be an account object or an array of them");
+        }
+        if (body.isArray()) {
+            List<NewAccount> requests = json.readerForListOf(NewAccount.class).readValue(body);
+            if (requests.isEmpty() || requests.size() > AccountRules.MAX_BATCH) {
+                throw ProblemException.invalid("body", "must hold from 1 to " + AccountRules.MAX_BATCH + " accounts");
+            }
+            validate(requests, true);
+            List<AccountView> created = service.create(requests).stream().map(AccountView::of).toList();
+            return Response.status(Response.Status.CREATED).entity(created).build();
+        }
+        NewAccount request = json.treeToValue(body, NewAccount.class);
+        validate(List.of(request), false);
+        Account account = service.create(List.of(request)).get(0);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id)).build())
+                .tag(EntityTags.of(account)).entity(AccountView.of(account)).build();
+    }
+
+    @GET
+    @Operation(summary = "query(Account).filter(...): filters AND-ed, ordered by id, in keyset pages",
+            description = "Equality: username=, tokens=, verified=, id=. Operators: tokens[gte]=10 with eq ne gt gte lt lte "
+                    + "on id and tokens, eq ne on verified and username. limit (1..1000, default 100) and after=ID page by id; "
+                    + "a Link rel=\"next\" header is sent while more rows follow.")
+    @APIResponse(responseCode = "200", description = "The matching accounts, by id",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccountView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response list(@Context UriInfo uri) {
+        AccountQuery query = AccountQuery.parse(uri.getQueryParameters());
+        List<Account> rows = service.list(query);
+        Response.ResponseBuilder response = Response.ok();
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            URI next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("after", rows.get(rows.size() - 1).id)
+                    .replaceQueryParam("limit", query.limit())
+                    .build();
+            response.link(next, "next");
+        }
+        return response.entity(rows.stream().map(AccountView::of).toList()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "session.get(Account, id)")
+    @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response get(@RestPath long id) {
+        Account account = service.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Fetch, change, commit: a JSON merge patch of username, password, tokens, verified",
+            description = "With If-Match, the change is made only if the account is still at that version (else 412).")
+    @APIResponse(responseCode = "200", description = "The changed account, with its new ETag",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AccountPatch.class)))
+    public Response patch(@RestPath long id, JsonNode body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+            throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object");
+        }
+        List<Problem.FieldError> removals = new ArrayList<>();
+        body.properties().forEach(field -> {
+            if (field.getValue().isNull()) {
+                removals.add(new Problem.FieldError(field.getKey(), "cannot be removed; leave it out to keep it"));
+            }
+        });
+        if (!removals.isEmpty()) {
+            throw ProblemException.invalid(removals);
+        }
+        AccountPatch patch = json.treeToValue(body, AccountPatch.class);
+        validate(List.of(patch), false);
+        Account account = service.update(id, patch, EntityTags.expectedVersion(ifMatch));
+        return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "session.delete(account); commit()")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public void delete(@RestPath long id) {
+        service.delete(id);
+    }
+
+    /** Validates each body; in an array, fields are named {@code [i].field}. */
+    private <T> void validate(List<T> bodies, boolean array) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            String prefix = array ? "[" + i + "]." : "";
+            for (ConstraintViolation<T> violation : validator.validate(bodies.get(i))) {
+                errors.add(new Problem.FieldError(prefix + violation.getPropertyPath(), violation.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

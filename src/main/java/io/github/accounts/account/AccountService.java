@@ -1,0 +1,112 @@
+package io.github.accounts.account;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hibernate.StaleStateException;
+
+import io.github.accounts.problem.ProblemException;
+import io.github.accounts.problem.ProblemTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * The work, done through the session as the tutorial does it: {@code add}, {@code commit}, {@code query}, {@code delete}.
+ * The {@link EntityManager} is SQLAlchemy's {@code session}: one per request, one transaction per write. Each write
+ * flushes before it returns, so a duplicate username or a lost update surfaces here, where it can be answered.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    private final EntityManager session;
+    private final PasswordHasher hasher;
+
+    AccountService(EntityManager session, PasswordHasher hasher) {
+        this.session = session;
+        this.hasher = hasher;
+    }
+
+    /** {@code session.add_all([...]); session.commit()}: all or nothing. Hashing runs on all cores, before any SQL. */
+    @Transactional
+    public List<Account> create(List<NewAccount> requests) {
+        List<String> hashes = hasher.hashAll(requests.stream().map(NewAccount::password).toList());
+        List<Account> accounts = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            NewAccount request = requests.get(i);
+            Account account = new Account();
+            account.username = request.username();
+            account.password = hashes.get(i);
+            account.tokens = request.tokens() == null ? Account.DEFAULT_TOKENS : request.tokens();
+            account.verified = request.verified() != null && request.verified();
+            session.persist(account);
+            accounts.add(account);
+        }
+        session.flush();
+        return accounts;
+    }
+
+    /** {@code session.get(Account, id)}. */
+    public Optional<Account> find(long id) {
+        return Optional.ofNullable(session.find(Account.class, id));
+    }
+
+    /** {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}: one more row than asked, to tell whether more follow. */
+    public List<Account> list(AccountQuery query) {
+        Map<String, Object> bindings = new HashMap<>();
+        TypedQuery<Account> select = session.createQuery("from Account" + query.where(bindings) + " order by id", Account.class);
+        bindings.forEach(select::setParameter);
+        return select.setMaxResults(query.limit() + 1).getResultList();
+    }
+
+    /**
+     * Fetch, change, commit. {@code expectedVersion} is the client's {@code If-Match}: a mismatch, or a change committed by
+     * someone else between this fetch and the commit, is a 412.
+     */
+    @Transactional
+    public Account update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
+        Account account = find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        if (expectedVersion.isPresent() && expectedVersion.get() != account.version) {
+            throw stale(id);
+        }
+        if (patch.username() != null) {
+            account.username = patch.username();
+        }
+        if (patch.password() != null) {
+            account.password = hasher.hash(patch.password());
+        }
+        if (patch.tokens() != null) {
+            account.tokens = patch.tokens();
+        }
+        if (patch.verified() != null) {
+            account.verified = patch.verified();
+        }
+        try {
+            session.flush();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw expectedVersion.isPresent() ? stale(id)
+                    : new ProblemException(Status.CONFLICT, ProblemTypes.CONCURRENT_UPDATE,
+                            "account " + id + " was changed by another request at the same time; fetch it and retry");
+        }
+        return account;
+    }
+
+    /** {@code session.delete(account); session.commit()}. */
+    @Transactional
+    public void delete(long id) {
+        Account account = find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        session.remove(account);
+        session.flush();
+    }
+
+    private static ProblemException stale(long id) {
+        return new ProblemException(Status.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+                "account " + id + " has changed since the version in If-Match; fetch it again");
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.accounts.engine;
+
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.spi.Converter;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/** The {@code database.*} settings: SQLAlchemy's {@code create_engine(uri, echo=...)}. */
+@ConfigMapping(prefix = "database")
+public interface DatabaseConfig {
+
+    /**
+     * The database URI, {@code dialect[+driver]://[username[:password]@]host[:port]/database[?key=value&...]}
+     * (env {@code DATABASE_URI}; when unset, {@code DATABASE_URL}); its dialect is fixed when the application is built.
+     */
+    Optional<String> uri();
+
+    /** Heroku's {@code DATABASE_URL}, honoured when {@code database.uri} is unset. */
+    Optional<String> url();
+
+    /** Log the SQL the service sends: {@code false}, {@code true} or {@code debug}; can be changed at run time. */
+    @WithDefault("false")
+    @WithConverter(EchoConverter.class)
+    Echo echo();
+
+    /** Reads {@code database.echo} with a message that says which values are allowed. */
+    class EchoConverter implements Converter<Echo> {
+        @Override
+        public Echo convert(String value) {
+            return Echo.of(value);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.github.accounts.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A SQLAlchemy-style database URI, {@code dialect[+driver]://[username[:password]@]host[:port]/database[?key=value&...]},
+ * and the JDBC URL it stands for. {@link #toString()} masks the password as {@code ***}, as SQLAlchemy's
+ * {@code repr(engine)} does, so an instance is always safe to log.
+ */
+public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<String> username, Optional<String> password,
+        String host, Optional<Integer> port, String database, Map<String, String> parameters) {
+
+    /** An H2 file database under {@code ./data}, created on first start. */
+    public static final String DEFAULT = "h2:///data/accounts";
+
+    static final String SYNTAX = "dialect[+driver]://[username[:password]@]host[:port]/database[?key=value&...]";
+    private static final String MEMORY = ":memory:";
+    private static final String MASK = "***";
+
+    public static DatabaseUri parse(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw invalid("is empty; expected " + SYNTAX);
+        }
+        String text = uri.strip();
+        int schemeEnd = text.indexOf("://");
+        if (schemeEnd <= 0) {
+            throw invalid("'" + masked(text) + "' is not of the form " + SYNTAX);
+        }
+        String scheme = text.substring(0, schemeEnd);
+        String dialectName = scheme;
+        Optional<String> driver = Optional.empty();
+        int plus = scheme.indexOf('+');
+        if (plus >= 0) {
+            dialectName = scheme.substring(0, plus);
+            driver = Optional.of(scheme.substring(plus + 1));
+        }
+        String name = dialectName;
+        Dialect dialect = Dialect.fromUriName(name).orElseThrow(() -> invalid("unknown dialect '" + name
+                + "' in '" + masked(text) + "'; use one of h2, postgresql (or postgres), mysql, mariadb"));
+        if (driver.isPresent() && !dialect.acceptsDriver(driver.get())) {
+            throw invalid("unknown driver '" + driver.get() + "' for dialect " + dialect.uriName() + " in '" + masked(text)
+                    + "'; leave it out or use one of: " + dialect.acceptedDrivers());
+        }
+
+        String rest = text.substring(schemeEnd + 3);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        int question = rest.indexOf('?');
+        if (question >= 0) {
+            parameters = parseQuery(rest.substring(question + 1), text);
+            rest = rest.substring(0, question);
+        }
+        int slash = rest.indexOf('/');
+        String authority = slash >= 0 ? rest.substring(0, slash) : rest;
+        String database = slash >= 0 ? rest.substring(slash + 1) : "";
+
+        Optional<String> username = Optional.empty();
+        Optional<String> password = Optional.empty();
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
+            if (user.isEmpty()) {
+                throw invalid("names a password but no username in '" + masked(text) + "'");
+            }
+            username = Optional.of(percentDecode(user, "username", text));
+            if (colon >= 0) {
+                password = Optional.of(percentDecode(userInfo.substring(colon + 1), "password", text));
+            }
+        }
+
+        String host = authority;
+        Optional<Integer> port = Optional.empty();
+        int portColon = authority.lastIndexOf(':');
+        if (portColon >= 0 && authority.indexOf(']', portColon) < 0) {
+            host = authority.substring(0, portColon);
+            port = Optional.of(parsePort(authority.substring(portColon + 1), text));
+        }
+        if (dialect != Dialect.H2 && host.isEmpty()) {
+            throw invalid("names no host in '" + masked(text) + "'; expected " + SYNTAX);
+        }
+        if (database.isEmpty()) {
+            throw invalid("names no database in '" + masked(text) + "'; expected " + SYNTAX
+                    + (dialect == Dialect.H2 ? " (for H2: h2:///relative/path, h2:////absolute/path or h2:///:memory:)" : ""));
+        }
+        return new DatabaseUri(dialect, driver, username, password, host, port, database, Map.copyOf(parameters));
+    }
+
+    /** The JDBC URL for this URI; credentials are not part of it (they go to the datasource's own settings). */
+    public String jdbcUrl() {
+        if (dialect == Dialect.H2) {
+            return h2JdbcUrl();
+        }
+        StringBuilder url = new StringBuilder(dialect.jdbcPrefix()).append(host);
+        port.ifPresent(p -> url.append(':').append(p));
+        url.append('/').append(database);
+        if (!parameters.isEmpty()) {
+            url.append('?').append(parameters.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("&")));
+        }
+        return url.toString();
+    }
+
+    private String h2JdbcUrl() {
+        StringBuilder url = new StringBuilder(dialect.jdbcPrefix());
+        if (database.equals(MEMORY)) {
+            // A named in-memory database that lives as long as the process, shared by every pooled connection.
+            url.append("mem:accounts;DB_CLOSE_DELAY=-1");
+        } else if (!host.isEmpty()) {
+            url.append("tcp://").append(host);
+            port.ifPresent(p -> url.append(':').append(p));
+            url.append('/').append(database);
+        } else {
+            // h2:///data/accounts is relative to the working directory, h2:////var/lib/accounts is absolute.
+            url.append(database.startsWith("/") ? database : "./" + database);
+        }
+        parameters.forEach((key, value) -> url.append(';').append(key).append('=').append(value));
+        return url.toString();
+    }
+
+    /** True for an H2 database that lives in memory only. */
+    public boolean inMemory() {
+        return dialect == Dialect.H2 && database.equals(MEMORY);
+    }
+
+    /** The URI with its password (and any {@code password} parameter) shown as {@code ***}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(dialect.uriName());
+        driver.ifPresent(d -> text.append('+').append(d));
+        text.append("://");
+        username.ifPresent(u -> {
+            text.append(u);
+            password.ifPresent(p -> text.append(':').append(MASK));
+            text.append('@');
+        });
+        text.append(host);
+        port.ifPresent(p -> text.append(':').append(p));
+        text.append('/').append(database);
+        if (!parameters.isEmpty()) {
+            text.append('?').append(parameters.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + (e.getKey().toLowerCase().contains("password") ? MASK : e.getValue()))
+                    .collect(Collectors.joining("&")));
+        }
+        return text.toString();
+    }
+
+    private static Map<String, String> parseQuery(String query, String text) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw invalid("has a query parameter '" + pair + "' that is not key=value in '" + masked(text) + "'");
+            }
+            parameters.put(percentDecode(pair.substring(0, equals), "query parameter", text),
+                    percentDecode(pair.substring(equals + 1), "query parameter", text));
+        }
+        return parameters;
+    }
+
+    private static int parsePort(String port, String text) {
+        try {
+            int value = Integer.parseInt(port);
+            if (value >= 1 && value <= 65535) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid("has port '" + port + "', which is not a number from 1 to 65535, in '" + masked(text) + "'");
+    }
+
+    /** Decodes %XX escapes as UTF-8; unlike URLDecoder it leaves '+' alone, as Python's unquote does. */
+    private static String percentDecode(String value, String what, String text) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    throw invalid("has a broken percent-escape in its " + what + " in '" + masked(text) + "'");
+                }
+                bytes.write(Integer.parseInt(value, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A JDBC URL configured the Quarkus way, with any {@code password=} parameter masked. */
+    public static String maskedJdbcUrl(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1" + MASK);
+    }
+
+    /** Masks the password of a URI that may not parse, for error messages. */
+    static String masked(String text) {
+        int start = text.indexOf("://");
+        if (start < 0) {
+            return text;
+        }
+        int from = start + 3;
+        int at = text.lastIndexOf('@');
+        int colon = text.indexOf(':', from);
+        if (at > from && colon >= 0 && colon < at) {
+            return text.substring(0, colon + 1) + MASK + text.substring(at);
+        }
+        return text;
+    }
+
+    private static InvalidDatabaseUriException invalid(String problem) {
+        return new InvalidDatabaseUriException("database.uri " + problem);
+    }
+}

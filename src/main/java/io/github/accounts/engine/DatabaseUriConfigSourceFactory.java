@@ -1,0 +1,65 @@
+package io.github.accounts.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Turns {@code database.uri} (env {@code DATABASE_URI}, else {@code DATABASE_URL}) into the {@code quarkus.datasource.*}
+ * settings it stands for. It runs when the application is built, which fixes {@code db-kind} (and so the dialect
+ * and JDBC driver), and again when it starts, for the URL and credentials. Its ordinal is below
+ * {@code application.properties}, so explicit {@code quarkus.datasource.*} settings still win.
+ */
+public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String URI = "database.uri";
+    static final String HEROKU_URL = "database.url";
+    static final int ORDINAL = 200;
+    private static final String DB_KIND = "quarkus.datasource.db-kind";
+    /** Where Quarkus keeps, at run time, the build-time values it was built with. */
+    private static final String BUILD_TIME_FIXED = "BuildTime RunTime Fixed";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Optional<String> configured = value(context, URI).or(() -> value(context, HEROKU_URL));
+        if (configured.isEmpty() && value(context, "quarkus.datasource.jdbc.url").isPresent()) {
+            return List.of(); // configured the Quarkus way: leave it alone
+        }
+        DatabaseUri uri = DatabaseUri.parse(configured.orElse(DatabaseUri.DEFAULT));
+        Map<String, String> properties = new HashMap<>();
+        ConfigValue builtFor = context.getValue(DB_KIND);
+        if (builtFor == null || !BUILD_TIME_FIXED.equals(builtFor.getSourceName())) {
+            // Building: only the kind of database is needed, and nothing else (no credentials) gets recorded in the build.
+            properties.put(DB_KIND, uri.dialect().dbKind());
+            return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
+        }
+        if (!builtFor.getValue().equals(uri.dialect().dbKind())) {
+            throw new InvalidDatabaseUriException("database.uri names a " + uri.dialect().uriName()
+                    + " database, but this build is for " + builtFor.getValue() + "; build for "
+                    + uri.dialect().uriName() + " with: DATABASE_URI='" + uri + "' ./mvnw package");
+        }
+        properties.put("quarkus.datasource.jdbc.url", uri.jdbcUrl());
+        uri.username().ifPresent(u -> properties.put("quarkus.datasource.username", u));
+        uri.password().ifPresent(p -> properties.put("quarkus.datasource.password", p));
+        return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static Optional<String> value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return Optional.ofNullable(value == null ? null : value.getValue()).filter(v -> !v.isBlank());
+    }
+}

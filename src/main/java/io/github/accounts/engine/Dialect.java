@@ -1,0 +1,76 @@
+package io.github.accounts.engine;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The databases a URI may name, with the Quarkus {@code db-kind}, JDBC URL prefix and JDBC driver that each one means.
+ * Python driver names are accepted so that a SQLAlchemy URI works verbatim; each means "the standard JDBC driver".
+ */
+public enum Dialect {
+    H2("h2", "h2", "jdbc:h2:", "h2", Set.of()),
+    POSTGRESQL("postgresql", "postgresql", "jdbc:postgresql://", "pgjdbc",
+            Set.of("psycopg2", "psycopg", "asyncpg", "pg8000", "pgjdbc", "jdbc")),
+    MYSQL("mysql", "mysql", "jdbc:mysql://", "mysql-connector-j",
+            Set.of("pymysql", "mysqldb", "mysqlconnector", "jdbc")),
+    MARIADB("mariadb", "mariadb", "jdbc:mariadb://", "mariadb-java-client",
+            Set.of("mariadbconnector", "pymysql", "mysqldb", "mysqlconnector", "jdbc"));
+
+    private final String uriName;
+    private final String dbKind;
+    private final String jdbcPrefix;
+    private final String jdbcDriver;
+    private final Set<String> driverNames;
+
+    Dialect(String uriName, String dbKind, String jdbcPrefix, String jdbcDriver, Set<String> driverNames) {
+        this.uriName = uriName;
+        this.dbKind = dbKind;
+        this.jdbcPrefix = jdbcPrefix;
+        this.jdbcDriver = jdbcDriver;
+        this.driverNames = driverNames;
+    }
+
+    /** The dialect a URI scheme names; {@code postgres} is accepted as an alias of {@code postgresql}. */
+    public static Optional<Dialect> fromUriName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("postgres")) {
+            return Optional.of(POSTGRESQL);
+        }
+        return Arrays.stream(values()).filter(d -> d.uriName.equals(lower)).findFirst();
+    }
+
+    /** The dialect whose Quarkus {@code db-kind} this is, for a datasource configured the Quarkus way. */
+    public static Optional<Dialect> fromDbKind(String dbKind) {
+        String lower = dbKind.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(d -> d.dbKind.equals(lower)).findFirst();
+    }
+
+    public boolean acceptsDriver(String driver) {
+        return driverNames.contains(driver.toLowerCase(Locale.ROOT));
+    }
+
+    /** The name used in URIs, e.g. {@code postgresql}. */
+    public String uriName() {
+        return uriName;
+    }
+
+    /** The Quarkus {@code quarkus.datasource.db-kind} value. */
+    public String dbKind() {
+        return dbKind;
+    }
+
+    String jdbcPrefix() {
+        return jdbcPrefix;
+    }
+
+    /** The JDBC driver that carries this dialect, as shown by {@code GET /engine}. */
+    public String jdbcDriver() {
+        return jdbcDriver;
+    }
+
+    String acceptedDrivers() {
+        return driverNames.isEmpty() ? "none" : String.join(", ", driverNames.stream().sorted().toList());
+    }
+}

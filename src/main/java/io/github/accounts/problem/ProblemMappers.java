@@ -1,0 +1,189 @@
+package io.github.accounts.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * The one place where exceptions become {@code application/problem+json}. Client errors are logged at INFO without a
+ * stack trace; anything unexpected is a 500 with a fixed detail, logged at ERROR in full. No response carries an
+ * exception's own message unless this class wrote it, so no class name, SQL text or value leaks out.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        return domain(ProblemException.invalid(e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage())).toList()));
+    }
+
+    /** Quarkus maps this one itself (to a bare 400) unless a mapper names it exactly. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && e.getCause() instanceof InputCoercionException) {
+            return domain(ProblemException.invalid(path(mapping), "is out of range"));
+        }
+        if (e instanceof JsonMappingException mapping && !(e.getCause() instanceof JsonProcessingException)) {
+            String message = e instanceof UnrecognizedPropertyException ? "unknown field" : message(mapping);
+            return domain(ProblemException.invalid(path(mapping), message));
+        }
+        JsonProcessingException root = e.getCause() instanceof JsonProcessingException cause ? cause : e;
+        String detail = root instanceof StreamConstraintsException ? "the JSON document is too deeply nested or too large"
+                : root instanceof InputCoercionException ? "a number is out of range"
+                        : "the body is not well-formed JSON";
+        return respond(new Problem(ProblemTypes.MALFORMED_JSON, Status.BAD_REQUEST.getReasonPhrase(), 400, detail,
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() == ConstraintKind.UNIQUE) {
+            return respond(new Problem(ProblemTypes.DUPLICATE_USERNAME, Status.CONFLICT.getReasonPhrase(), 409,
+                    "an account with this username already exists", List.of()));
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json); // a body Quarkus could not read
+        }
+        Response response = e.getResponse();
+        Status status = Status.fromStatusCode(response.getStatus());
+        String title = status == null ? "HTTP " + response.getStatus() : status.getReasonPhrase();
+        Problem problem = new Problem(ProblemTypes.BLANK, title, response.getStatus(), title, List.of());
+        if (response.getStatus() >= 500) {
+            return unexpected(e);
+        }
+        Response.ResponseBuilder builder = Response.status(response.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+        response.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        LOG.infof("%d %s", response.getStatus(), title);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("503: the database cannot be reached: %s", e.getClass().getSimpleName());
+            return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .entity(new Problem(ProblemTypes.DATABASE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                            503, "the database cannot be reached; retry later", List.of()))
+                    .build();
+        }
+        LOG.error("Unexpected failure", e);
+        return Response.status(Status.INTERNAL_SERVER_ERROR).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(ProblemTypes.INTERNAL, Status.INTERNAL_SERVER_ERROR.getReasonPhrase(), 500,
+                        "an unexpected error occurred; it has been logged", List.of()))
+                .build();
+    }
+
+    private static Response respond(Problem problem) {
+        LOG.infof("%d %s: %s", problem.status(), problem.title(), problem.detail());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code create.body[2].username} becomes {@code [2].username}: the path inside the request, not the method. */
+    private static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static final Map<Class<?>, String> EXPECTED = Map.of(
+            int.class, "must be an integer", Integer.class, "must be an integer",
+            long.class, "must be an integer", Long.class, "must be an integer",
+            boolean.class, "must be true or false", Boolean.class, "must be true or false",
+            String.class, "must be a string", List.class, "must be an array");
+
+    private static String message(JsonMappingException e) {
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
+            return cause.getMessage(); // our own validating creators (e.g. echo) explain the allowed values
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            return EXPECTED.getOrDefault(target, target.isRecord() ? "must be an object" : "has the wrong type");
+        }
+        return "has the wrong type";
+    }
+
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

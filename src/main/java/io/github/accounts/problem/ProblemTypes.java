@@ -1,0 +1,17 @@
+package io.github.accounts.problem;
+
+/** The {@code type} URIs of the problems this service answers with; {@code about:blank} means "see the status". */
+public final class ProblemTypes {
+    public static final String BLANK = "about:blank";
+    public static final String VALIDATION = "urn:accounts:problem:validation";
+    public static final String MALFORMED_JSON = "urn:accounts:problem:malformed-json";
+    public static final String NOT_FOUND = "urn:accounts:problem:not-found";
+    public static final String DUPLICATE_USERNAME = "urn:accounts:problem:duplicate-username";
+    public static final String CONCURRENT_UPDATE = "urn:accounts:problem:concurrent-update";
+    public static final String STALE_VERSION = "urn:accounts:problem:stale-version";
+    public static final String DATABASE_UNAVAILABLE = "urn:accounts:problem:database-unavailable";
+    public static final String INTERNAL = "urn:accounts:problem:internal";
+
+    private ProblemTypes() {
+    }
+}
