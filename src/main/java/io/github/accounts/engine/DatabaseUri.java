@@ -2,6 +2,7 @@ package io.github.accounts.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,8 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
             throw invalid("names no database in '" + masked(text) + "'; expected " + SYNTAX
                     + (dialect == Dialect.H2 ? " (for H2: h2:///relative/path, h2:////absolute/path or h2:///:memory:)" : ""));
         }
-        return new DatabaseUri(dialect, driver, username, password, host, port, database, Map.copyOf(parameters));
+        return new DatabaseUri(dialect, driver, username, password, host, port, database,
+                Collections.unmodifiableMap(parameters));
     }
 
     /** The JDBC URL for this URI; credentials are not part of it (they go to the datasource's own settings). */
@@ -162,8 +164,8 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
             if (equals <= 0) {
                 throw invalid("has a query parameter '" + pair + "' that is not key=value in '" + masked(text) + "'");
             }
-            parameters.put(percentDecode(pair.substring(0, equals), "query parameter", text),
-                    percentDecode(pair.substring(equals + 1), "query parameter", text));
+            // Passed to the driver as written: JDBC drivers decode their own URL parameters.
+            parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
         return parameters;
     }

@@ -1,0 +1,24 @@
+package io.github.accounts.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.accounts.support.MariaDbProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The whole Account API suite on MariaDB. */
+@QuarkusTest
+@TestProfile(MariaDbProfile.class)
+class AccountResourceMariaDbTest extends AccountResourceTest {
+
+    @Test
+    void engineShouldBeBuiltForMariadb() {
+        given().get("/engine").then().statusCode(200)
+                .body("dialect", equalTo("mariadb"))
+                .body("driver", equalTo("mariadb-java-client"))
+                .body("url", equalTo(MariaDbProfile.URI));
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.accounts.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.accounts.support.PostgresProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The whole Account API suite on PostgreSQL. */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+class AccountResourcePostgresTest extends AccountResourceTest {
+
+    @Test
+    void engineShouldBeBuiltForPostgresql() {
+        given().get("/engine").then().statusCode(200)
+                .body("dialect", equalTo("postgresql"))
+                .body("driver", equalTo("pgjdbc"))
+                .body("url", equalTo(PostgresProfile.URI));
+    }
+}
