@@ -169,6 +169,10 @@ public class AccountResource {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             String prefix = array ? "[" + i + "]." : "";
+            if (bodies.get(i) == null) {
+                errors.add(new Problem.FieldError("[" + i + "]", "must be an account object"));
+                continue;
+            }
             for (ConstraintViolation<T> violation : validator.validate(bodies.get(i))) {
                 errors.add(new Problem.FieldError(prefix + violation.getPropertyPath(), violation.getMessage()));
             }

@@ -1,0 +1,104 @@
+package io.github.accounts.engine;
+
+import static io.github.accounts.support.TestAccounts.uniqueName;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.accounts.support.Problems;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Echo at work, read from the log file the service writes (the same masking filter guards the console): SQL with its
+ * parameters and the transaction boundaries with {@code true}, the rows too with {@code debug}, never a password.
+ */
+@QuarkusTest
+class EchoTest {
+
+    private static final Path LOG = Path.of("target/quarkus-test.log");
+    private static final String PASSWORD = "echo-plain-password";
+
+    @AfterEach
+    void echoOff() {
+        given().contentType(ContentType.JSON).body("{\"echo\":\"false\"}").put("/engine/echo").then().statusCode(200);
+    }
+
+    @Test
+    void echoTrueShouldLogSqlParametersAndCommitButNoPassword() throws IOException {
+        given().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo")
+                .then().statusCode(200).body("echo", equalTo("true"));
+        long start = Files.size(LOG);
+        String username = uniqueName("echo");
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .post("/accounts").then().statusCode(201);
+
+        String log = readFrom(start);
+        assertTrue(log.contains("BEGIN (implicit)"), log);
+        assertTrue(log.contains("insert into accounts"), log);
+        assertTrue(log.contains("<- [" + username + "]"), "bind parameters are shown: " + log);
+        assertTrue(log.contains("<- [***]"), "the hash is bound, masked: " + log);
+        assertTrue(log.contains("COMMIT"), log);
+        assertFalse(log.contains("extracted value (7:VARCHAR) -> [" + username), "rows only with debug");
+        assertNoPassword(log);
+    }
+
+    @Test
+    void echoDebugShouldAlsoLogTheRowsButNoPassword() throws IOException {
+        String username = uniqueName("echo-debug");
+        Object id = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .post("/accounts").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"echo\":\"debug\"}").put("/engine/echo").then().statusCode(200);
+        long start = Files.size(LOG);
+
+        given().queryParam("username", username).get("/accounts").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("password", "changed-" + PASSWORD))
+                .patch("/accounts/" + id).then().statusCode(200);
+
+        String log = readFrom(start);
+        assertTrue(log.contains("select "), log);
+        assertTrue(log.contains("-> [" + username + "]"), "rows are shown: " + log);
+        assertTrue(log.contains("-> [***]"), "the stored hash is read, masked: " + log);
+        assertTrue(log.contains("update accounts"), log);
+        assertNoPassword(log);
+    }
+
+    @Test
+    void echoOffShouldLogNoSql() throws IOException {
+        long start = Files.size(LOG);
+        given().contentType(ContentType.JSON).body(Map.of("username", uniqueName("quiet"), "password", PASSWORD))
+                .post("/accounts").then().statusCode(201);
+        assertFalse(readFrom(start).contains("insert into accounts"));
+    }
+
+    @Test
+    void unknownEchoShouldAnswer400() {
+        Problems.assertInvalid(given().contentType(ContentType.JSON).body("{\"echo\":\"loud\"}").put("/engine/echo").then(), "echo");
+        Problems.assertInvalid(given().contentType(ContentType.JSON).body("{\"level\":\"true\"}").put("/engine/echo").then(), "level");
+    }
+
+    private static void assertNoPassword(String log) {
+        assertFalse(log.contains(PASSWORD), "plain password logged");
+        assertFalse(log.matches("(?s).*\\$2[abxy]?\\$\\d\\d\\$.*"), "hash logged");
+    }
+
+    private static String readFrom(long offset) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(LOG.toFile(), "r")) {
+            file.seek(offset);
+            byte[] bytes = new byte[(int) (file.length() - offset)];
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}

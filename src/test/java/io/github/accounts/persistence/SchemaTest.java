@@ -1,0 +1,46 @@
+package io.github.accounts.persistence;
+
+import static io.github.accounts.support.TestAccounts.uniqueName;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The schema that start-up creates lets other programs (the tutorial's Python code among them) share the table: a
+ * plain INSERT naming only username and password works, and the database fills in every other column itself.
+ */
+@QuarkusTest
+public class SchemaTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void plainSqlInsertShouldGetIdAndEveryDefaultFromTheDatabase() throws Exception {
+        String username = uniqueName("plain-sql");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
+            insert.setString(1, username);
+            insert.setString(2, "not-a-hash-but-not-shown");
+            insert.executeUpdate();
+        }
+        given().queryParam("username", username).get("/accounts").then().statusCode(200)
+                .body("id[0]", notNullValue())
+                .body("tokens", contains(10))
+                .body("verified", contains(false))
+                .body("dateCreated[0]", notNullValue())
+                .body("lastUpdated[0]", notNullValue());
+        Object id = given().queryParam("username", username).get("/accounts").path("id[0]");
+        given().get("/accounts/" + id).then().statusCode(200).header("ETag", "\"0\"");
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.accounts.problem;
+
+import static io.github.accounts.support.TestAccounts.create;
+import static io.github.accounts.support.TestAccounts.uniqueName;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.accounts.support.Problems;
+import io.github.accounts.support.TcpProxy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** While the database cannot be reached the service answers 503 with Retry-After, and it recovers by itself. */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.BehindProxy.class)
+class DatabaseOutageTest {
+
+    static final TcpProxy PROXY = new TcpProxy(5432);
+
+    /** PostgreSQL through a proxy the test can cut, because only a real network failure shows what users will see. */
+    public static class BehindProxy implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            PROXY.start();
+            return Map.of("database.uri", "postgresql://postgres@127.0.0.1:" + PROXY.port() + "/test?connectTimeout=2",
+                    "quarkus.datasource.jdbc.acquisition-timeout", "2S");
+        }
+    }
+
+    @Test
+    void unreachableDatabaseShouldAnswer503WithRetryAfterAndRecover() throws InterruptedException {
+        long id = create(uniqueName("outage"));
+        PROXY.stop();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Problems.assertProblem(given().get("/accounts/" + id).then(), 503).header("Retry-After", "5");
+            }
+            Problems.assertProblem(given().contentType(ContentType.JSON)
+                    .body(Map.of("username", uniqueName("during"), "password", "password-1")).post("/accounts").then(), 503);
+            given().get("/q/health/ready").then().statusCode(503);
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            PROXY.start();
+        }
+        int status = 0;
+        for (int i = 0; i < 50 && status != 200; i++) {
+            status = given().get("/accounts/" + id).statusCode();
+            if (status != 200) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(200, status, "recovered without a restart");
+        given().get("/accounts/" + id).then().statusCode(200).body("id", equalTo((int) id));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.accounts.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import io.restassured.RestAssured;
+
+/** Sends a request line as written, broken escapes and all, which HTTP client libraries refuse to build. */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** The status code and body of {@code METHOD target HTTP/1.1}. */
+    public static String[] send(String method, String target) throws IOException {
+        return send(method, target, null, new byte[0]);
+    }
+
+    /** The same, with a body of any content type, as written. */
+    public static String[] send(String method, String target, String contentType, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            String head = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String status = response.length() >= 12 ? response.substring(9, 12) : "000";
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new String[] { status, bodyStart < 0 ? "" : response.substring(bodyStart + 4) };
+        }
+    }
+}

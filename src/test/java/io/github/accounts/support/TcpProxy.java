@@ -1,0 +1,106 @@
+package io.github.accounts.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP forwarder on loopback between the service and a real database, that a test can cut and restore: the database
+ * becomes unreachable exactly as after a network failure, without stopping the shared server.
+ */
+public final class TcpProxy {
+
+    private final int targetPort;
+    private final int port;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+
+    public TcpProxy(int targetPort) {
+        this.targetPort = targetPort;
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            this.port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            ServerSocket listening = new ServerSocket();
+            listening.setReuseAddress(true);
+            listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            server = listening;
+            Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refuses new connections and breaks every open one. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        closeQuietly(server);
+        server = null;
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    private void accept(ServerSocket listening) {
+        while (!listening.isClosed()) {
+            try {
+                Socket client = listening.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                // closed by stop(), or the target refused: the client sees a broken connection either way
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // connection cut
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "tcp-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // already closed
+        }
+    }
+}
