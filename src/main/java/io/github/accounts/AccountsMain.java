@@ -1,5 +1,7 @@
 package io.github.accounts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 import org.jboss.logging.Logger;
@@ -8,6 +10,7 @@ import io.github.accounts.engine.InvalidDatabaseUriException;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.ConfigValidationException;
 
 /**
  * Starts the service, and turns a start-up failure caused by bad configuration into the one line that says what is
@@ -23,9 +26,9 @@ public class AccountsMain {
     private static void exit(Integer code, Throwable failure) {
         BiConsumer<Integer, Throwable> quarkusExit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         if (failure != null) {
-            InvalidDatabaseUriException badUri = find(failure);
-            if (badUri != null) {
-                System.err.println("ERROR: " + badUri.getMessage());
+            String badConfiguration = badConfiguration(failure);
+            if (badConfiguration != null) {
+                System.err.println("ERROR: " + badConfiguration);
             } else {
                 Logger.getLogger(AccountsMain.class).error("Failed to start the accounts service", failure);
             }
@@ -33,10 +36,21 @@ public class AccountsMain {
         quarkusExit.accept(code, failure);
     }
 
-    private static InvalidDatabaseUriException find(Throwable failure) {
+    /** The one-line explanation of a configuration mistake, or null when the failure is something else. */
+    private static String badConfiguration(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidDatabaseUriException badUri) {
-                return badUri;
+                return badUri.getMessage();
+            }
+            if (t instanceof ConfigValidationException invalid) {
+                List<String> problems = new ArrayList<>();
+                for (int i = 0; i < invalid.getProblemCount(); i++) {
+                    // "java.lang.IllegalArgumentException: SRCFG00039: The config property ..." without the codes
+                    problems.add(invalid.getProblem(i).getMessage()
+                            .replaceFirst("^([\\w$]+\\.)*[\\w$]+(Exception|Error): ", "")
+                            .replaceFirst("^SRCFG\\d+: ", ""));
+                }
+                return "invalid configuration: " + String.join("; ", problems);
             }
         }
         return null;

@@ -1,0 +1,42 @@
+package io.github.accounts;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What operators rely on: health that reflects the database, a complete OpenAPI document, and metrics. */
+@QuarkusTest
+public class OperationsTest {
+
+    @Test
+    void readinessShouldCheckTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiShouldDocumentEveryCallWithItsProblemResponses() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/accounts'.post.responses.'409'.'$ref'", equalTo("#/components/responses/Conflict"))
+                .body("paths.'/accounts'.get.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"))
+                .body("paths.'/accounts/{id}'.patch.responses.'412'.'$ref'", equalTo("#/components/responses/PreconditionFailed"))
+                .body("paths.'/accounts/{id}'.delete.responses.'404'.'$ref'", equalTo("#/components/responses/NotFound"))
+                .body("paths.'/engine/echo'.put.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"))
+                .body("components.responses.ServiceUnavailable.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void metricsShouldBeServedForPrometheus() {
+        given().get("/accounts").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+    }
+}
