@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the jar for one database, starts it, loads it with wrk and prints the figures of issue #2 in one run:
+# start-to-first-response, RSS after load, req/s, p50/p99 and service CPU per request for four calls, bulk create
+# rows/s, and the ceilings (raw JDBC by primary key from 32 threads, bcrypt hashes/s on all cores).
+#   bench/run.sh h2            embedded H2 file database (the default)
+#   bench/run.sh postgresql    the local PostgreSQL, database "bench" (dropped and created)
+# Needs wrk (apt-get install wrk) and curl. Takes about three minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${1:-h2}
+PORT=${PORT:-8089}
+DURATION=${DURATION:-10s}
+COST=${COST:-10}
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+case "$DB" in
+  h2) URI="h2:///$WORK/accounts"; JDBC="jdbc:h2:$WORK/accounts"; JDBC_USER=""; ;;
+  postgresql)
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
+    URI="postgresql://postgres@127.0.0.1:5432/bench"; JDBC="jdbc:postgresql://127.0.0.1:5432/bench"; JDBC_USER=postgres ;;
+  *) echo "usage: bench/run.sh h2|postgresql" >&2; exit 2 ;;
+esac
+
+echo "== building for $DB"
+DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests
+echo "== $(java -version 2>&1 | head -n 1), $(nproc) cores, bcrypt cost $COST"
+
+ms() { date +%s%3N; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+
+START=$(ms)
+DATABASE_URI="$URI" ACCOUNTS_PASSWORD_BCRYPT_COST=$COST QUARKUS_HTTP_PORT=$PORT \
+  java -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+PID=$!
+until curl -fs "http://127.0.0.1:$PORT/accounts?limit=1" > /dev/null; do sleep 0.01; done
+echo "start to first GET /accounts?limit=1: $(( $(ms) - START )) ms"
+
+# Bulk create: 1,000 accounts in arrays of 100.
+BULK_START=$(ms)
+for batch in $(seq 0 9); do
+  body=$(python3 -c "import json,sys; b=int(sys.argv[1]); print(json.dumps([{'username':f'seed-{b}-{i}','password':'bench-password-1'} for i in range(100)]))" "$batch")
+  curl -fs -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$PORT/accounts"
+done
+BULK_MS=$(( $(ms) - BULK_START ))
+echo "bulk create: 1000 rows in ${BULK_MS} ms = $(( 1000 * 1000 / BULK_MS )) rows/s"
+MAX_ID=$(curl -fs "http://127.0.0.1:$PORT/accounts?limit=1000" | python3 -c "import json,sys; print(max(a['id'] for a in json.load(sys.stdin)))")
+export MAX_ID
+
+load() { # name, wrk args...
+  local name=$1; shift
+  # warm-up, then the measured run
+  wrk -t2 -c32 -d3s "$@" > /dev/null
+  local before after out requests
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
+  after=$(cpu_ticks)
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+  printf '%-34s %9s req/s  p50 %8s  p99 %8s  CPU/request %.3f ms  non-2xx %s\n' "$name" "$rps" "$p50" "$p99" \
+    "$(echo "($after - $before) * 1000 / $CLK_TCK / $requests" | bc -l)" "${errors:-0}"
+}
+
+BASE="http://127.0.0.1:$PORT"
+load "GET /accounts/{id}" -s bench/get.lua "$BASE"
+load "GET /accounts?tokens=10&limit=20" "$BASE/accounts?tokens=10&limit=20"
+load "PATCH /accounts/{id}" -s bench/patch.lua "$BASE"
+load "POST /accounts (bcrypt)" -s bench/post.lua "$BASE"
+echo "RSS after the load: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$PID/status) MB"
+
+kill $PID; wait $PID 2>/dev/null || true
+java -cp 'target/quarkus-app/lib/main/*' bench/Ceilings.java "$JDBC" "$JDBC_USER" "" "$COST" "$MAX_ID"
