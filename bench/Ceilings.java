@@ -60,6 +60,9 @@ public class Ceilings {
     static void bcrypt(int cost) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         int perCore = 20;
+        for (int i = 0; i < 10; i++) {
+            BcryptUtil.bcryptHash("warm-up-" + i, cost); // let the JIT compile it, as it is in a running service
+        }
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < cores; c++) {
