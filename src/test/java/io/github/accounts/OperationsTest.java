@@ -1,5 +1,6 @@
 package io.github.accounts;
 
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What operators rely on: health that reflects the database, a complete OpenAPI document, and metrics. */
+/** What operators rely on, without signing in: health that reflects the database, a complete OpenAPI document, metrics. */
 @QuarkusTest
 public class OperationsTest {
 
@@ -36,7 +37,7 @@ public class OperationsTest {
 
     @Test
     void metricsShouldBeServedForPrometheus() {
-        given().get("/accounts").then().statusCode(200);
+        asAdmin().get("/accounts").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
 }

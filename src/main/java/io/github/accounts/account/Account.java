@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 public class Account extends BaseEntity {
 
     public static final int DEFAULT_TOKENS = 10;
+    public static final String DEFAULT_ROLE = "user";
 
     @Column(length = 64, nullable = false, unique = true)
     public String username;
@@ -40,7 +41,7 @@ public class Account extends BaseEntity {
 
     @ColumnDefault("'user'")
     @Column(length = 16, nullable = false)
-    public String role = "user";
+    public String role = DEFAULT_ROLE;
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -1,5 +1,7 @@
 package io.github.accounts.account;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,10 +14,16 @@ public record AccountPatch(
         @Size(min = 3, max = 64) @Pattern(regexp = AccountRules.USERNAME, message = AccountRules.USERNAME_MESSAGE) String username,
         @Size(min = 8, max = 64) @FitsBcrypt String password,
         @Min(0) Integer tokens,
-        Boolean verified) {
+        Boolean verified,
+        @Pattern(regexp = AccountRules.ROLE, message = AccountRules.ROLE_MESSAGE) String role) {
+
+    /** The fields only an admin may change; an account may change its own username and password. */
+    List<String> adminOnlyFields() {
+        return AccountRules.present("tokens", tokens, "verified", verified, "role", role);
+    }
 
     @Override
     public String toString() {
-        return "AccountPatch[username=" + username + ", tokens=" + tokens + ", verified=" + verified + "]";
+        return "AccountPatch[username=" + username + ", tokens=" + tokens + ", verified=" + verified + ", role=" + role + "]";
     }
 }

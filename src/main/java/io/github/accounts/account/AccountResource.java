@@ -20,6 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.accounts.problem.Problem;
 import io.github.accounts.problem.ProblemException;
+import io.github.accounts.problem.ProblemTypes;
+import io.github.accounts.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -47,22 +52,28 @@ public class AccountResource {
     private final AccountService service;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Caller caller;
 
-    AccountResource(AccountService service, ObjectMapper json, Validator validator) {
+    AccountResource(AccountService service, ObjectMapper json, Validator validator, Caller caller) {
         this.service = service;
         this.json = json;
         this.validator = validator;
+        this.caller = caller;
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "session.add(account) or session.add_all([...]); commit(): one account, or an array, all or nothing")
     @RequestBody(content = @Content(schema = @Schema(oneOf = { NewAccount.class, NewAccount[].class })))
     @APIResponse(responseCode = "201", description = "Created: the account, or the array in order",
             content = @Content(schema = @Schema(oneOf = { AccountView.class, AccountView[].class })))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response create(JsonNode body, @Context UriInfo uri) throws IOException {
         if (body == null || !(body.isObject() || body.isArray())) {
@@ -73,11 +84,13 @@ public class AccountResource {
             if (requests.isEmpty() || requests.size() > AccountRules.MAX_BATCH) {
                 throw ProblemException.invalid("body", "must hold from 1 to " + AccountRules.MAX_BATCH + " accounts");
             }
+            requireAdminFor(requests.stream().filter(r -> r != null).flatMap(r -> r.adminOnlyFields().stream()).toList());
             validate(requests, true);
             List<AccountView> created = service.create(requests).stream().map(AccountView::of).toList();
             return Response.status(Response.Status.CREATED).entity(created).build();
         }
         NewAccount request = json.treeToValue(body, NewAccount.class);
+        requireAdminFor(request.adminOnlyFields());
         validate(List.of(request), false);
         Account account = service.create(List.of(request)).get(0);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id)).build())
@@ -85,6 +98,7 @@ public class AccountResource {
     }
 
     @GET
+    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "query(Account).filter(...): filters AND-ed, ordered by id, in keyset pages",
             description = "Equality: username=, tokens=, verified=, id=. Operators: tokens[gte]=10 with eq ne gt gte lt lte "
                     + "on id and tokens, eq ne on verified and username. limit (1..1000, default 100) and after=ID page by id; "
@@ -92,6 +106,8 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The matching accounts, by id",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccountView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response list(@Context UriInfo uri) {
         AccountQuery query = AccountQuery.parse(uri.getQueryParameters());
@@ -109,25 +125,43 @@ public class AccountResource {
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(summary = "session.get(Account, id)")
+    @Path("/me")
+    @Authenticated
+    @Operation(summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response me() {
+        return get(caller.accountId());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "session.get(Account, id): an admin may get every account, anyone else only their own")
+    @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response get(@RestPath long id) {
-        Account account = service.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = service.find(reachable(id)).orElseThrow(() -> new AccountNotFoundException(id));
         return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
     }
 
     @PATCH
     @Path("/{id}")
+    @Authenticated
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Fetch, change, commit: a JSON merge patch of username, password, tokens, verified",
-            description = "With If-Match, the change is made only if the account is still at that version (else 412).")
+            description = "With If-Match, the change is made only if the account is still at that version (else 412). "
+                    + "An account may change its own username and password; tokens, verified and role are an admin's.")
     @APIResponse(responseCode = "200", description = "The changed account, with its new ETag",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -148,7 +182,9 @@ public class AccountResource {
         if (!removals.isEmpty()) {
             throw ProblemException.invalid(removals);
         }
+        reachable(id);
         AccountPatch patch = json.treeToValue(body, AccountPatch.class);
+        requireAdminFor(patch.adminOnlyFields());
         validate(List.of(patch), false);
         Account account = service.update(id, patch, EntityTags.expectedVersion(ifMatch));
         return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
@@ -156,12 +192,30 @@ public class AccountResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "session.delete(account); commit()")
+    @Authenticated
+    @Operation(summary = "session.delete(account); commit(): an admin may delete every account, anyone else only their own")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public void delete(@RestPath long id) {
-        service.delete(id);
+        service.delete(reachable(id));
+    }
+
+    /** Another account is answered as missing: its existence is not revealed to someone who may not reach it. */
+    private long reachable(long id) {
+        if (!caller.mayReach(id)) {
+            throw new AccountNotFoundException(id);
+        }
+        return id;
+    }
+
+    private void requireAdminFor(List<String> fields) {
+        if (!fields.isEmpty() && !caller.isAdmin()) {
+            List<String> named = fields.stream().distinct().sorted().toList();
+            throw new ProblemException(Response.Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may set "
+                    + String.join(", ", named), named.stream().map(f -> new Problem.FieldError(f, "only an admin may set it")).toList());
+        }
     }
 
     /** Validates each body; in an array, fields are named {@code [i].field}. */

@@ -1,8 +1,13 @@
 package io.github.accounts.account;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The field rules that the create and patch bodies share. */
 final class AccountRules {
     static final String USERNAME = "[A-Za-z0-9._-]*";
+    static final String ROLE = "admin|user";
+    static final String ROLE_MESSAGE = "must be admin or user";
     static final String USERNAME_MESSAGE = "may contain only letters, digits, '.', '_' and '-'";
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
     static final int PASSWORD_MAX_BYTES = 72;
@@ -10,5 +15,16 @@ final class AccountRules {
     static final int MAX_BATCH = 1000;
 
     private AccountRules() {
+    }
+
+    /** The names of the fields (given as name, value pairs) whose value is present. */
+    static List<String> present(Object... namesAndValues) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                names.add((String) namesAndValues[i]);
+            }
+        }
+        return names;
     }
 }

@@ -45,6 +45,7 @@ public class AccountService {
             account.password = hashes.get(i);
             account.tokens = request.tokens() == null ? Account.DEFAULT_TOKENS : request.tokens();
             account.verified = request.verified() != null && request.verified();
+            account.role = request.role() == null ? Account.DEFAULT_ROLE : request.role();
             session.persist(account);
             accounts.add(account);
         }
@@ -86,6 +87,9 @@ public class AccountService {
         }
         if (patch.verified() != null) {
             account.verified = patch.verified();
+        }
+        if (patch.role() != null) {
+            account.role = patch.role();
         }
         try {
             session.flush();

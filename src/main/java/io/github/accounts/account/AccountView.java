@@ -3,10 +3,11 @@ package io.github.accounts.account;
 import java.time.Instant;
 
 /** An account as the API shows it. It has no password field at all, so a password cannot leak through it. */
-public record AccountView(Long id, String username, int tokens, boolean verified, Instant dateCreated, Instant lastUpdated) {
+public record AccountView(Long id, String username, int tokens, boolean verified, String role, Instant dateCreated,
+        Instant lastUpdated) {
 
     static AccountView of(Account account) {
-        return new AccountView(account.id, account.username, account.tokens, account.verified, account.dateCreated,
-                account.lastUpdated);
+        return new AccountView(account.id, account.username, account.tokens, account.verified, account.role,
+                account.dateCreated, account.lastUpdated);
     }
 }

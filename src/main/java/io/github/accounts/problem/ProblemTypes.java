@@ -9,6 +9,9 @@ public final class ProblemTypes {
     public static final String DUPLICATE_USERNAME = "urn:accounts:problem:duplicate-username";
     public static final String CONCURRENT_UPDATE = "urn:accounts:problem:concurrent-update";
     public static final String STALE_VERSION = "urn:accounts:problem:stale-version";
+    public static final String UNAUTHORIZED = "urn:accounts:problem:unauthorized";
+    public static final String FORBIDDEN = "urn:accounts:problem:forbidden";
+    public static final String TOO_MANY_SIGN_INS = "urn:accounts:problem:too-many-sign-ins";
     public static final String DATABASE_UNAVAILABLE = "urn:accounts:problem:database-unavailable";
     public static final String INTERNAL = "urn:accounts:problem:internal";
 

@@ -1,6 +1,6 @@
 package io.github.accounts.account;
 
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class AccountResourceMariaDbTest extends AccountResourceTest {
 
     @Test
     void engineShouldBeBuiltForMariadb() {
-        given().get("/engine").then().statusCode(200)
+        asAdmin().get("/engine").then().statusCode(200)
                 .body("dialect", equalTo("mariadb"))
                 .body("driver", equalTo("mariadb-java-client"))
                 .body("url", equalTo(MariaDbProfile.URI));

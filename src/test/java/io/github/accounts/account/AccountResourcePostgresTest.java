@@ -1,6 +1,6 @@
 package io.github.accounts.account;
 
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class AccountResourcePostgresTest extends AccountResourceTest {
 
     @Test
     void engineShouldBeBuiltForPostgresql() {
-        given().get("/engine").then().statusCode(200)
+        asAdmin().get("/engine").then().statusCode(200)
                 .body("dialect", equalTo("postgresql"))
                 .body("driver", equalTo("pgjdbc"))
                 .body("url", equalTo(PostgresProfile.URI));

@@ -5,7 +5,7 @@ import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestAccounts.create;
 import static io.github.accounts.support.TestAccounts.uniqueName;
 import static io.github.accounts.support.TestAccounts.uniqueTokens;
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -46,7 +46,7 @@ public class AccountResourceTest {
     @Test
     void createShouldAnswer201WithLocationAndNeverThePassword() {
         String username = uniqueName("create");
-        Response response = given().contentType(ContentType.JSON)
+        Response response = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "s3cret-password"))
                 .post("/accounts");
         response.then().statusCode(201)
@@ -66,7 +66,7 @@ public class AccountResourceTest {
     @Test
     void createArrayShouldStoreAllInOrder() {
         String a = uniqueName("batch"), b = uniqueName("batch"), c = uniqueName("batch");
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(List.of(Map.of("username", a, "password", "password-a"),
                         Map.of("username", b, "password", "password-b", "tokens", 3),
                         Map.of("username", c, "password", "password-c", "verified", true)))
@@ -75,16 +75,16 @@ public class AccountResourceTest {
                 .body("username", contains(a, b, c))
                 .body("tokens", contains(10, 3, 10))
                 .body("verified", contains(false, false, true));
-        given().queryParam("username", b).get("/accounts").then().statusCode(200).body("tokens", contains(3));
+        asAdmin().queryParam("username", b).get("/accounts").then().statusCode(200).body("tokens", contains(3));
     }
 
     @Test
     void arrayWithOneBrokenItemShouldStoreNothing() {
         String a = uniqueName("atomic");
-        assertInvalid(given().contentType(ContentType.JSON)
+        assertInvalid(asAdmin().contentType(ContentType.JSON)
                 .body(List.of(Map.of("username", a, "password", "password-a"), Map.of("username", "x", "password", "password-b")))
                 .post("/accounts").then(), "[1].username");
-        given().queryParam("username", a).get("/accounts").then().statusCode(200).body("$", empty());
+        asAdmin().queryParam("username", a).get("/accounts").then().statusCode(200).body("$", empty());
     }
 
     @Test
@@ -92,23 +92,23 @@ public class AccountResourceTest {
         String taken = uniqueName("taken");
         create(taken);
         String fresh = uniqueName("fresh");
-        assertProblem(given().contentType(ContentType.JSON)
+        assertProblem(asAdmin().contentType(ContentType.JSON)
                 .body(List.of(Map.of("username", fresh, "password", "password-a"), Map.of("username", taken, "password", "password-b")))
                 .post("/accounts").then(), 409);
-        given().queryParam("username", fresh).get("/accounts").then().statusCode(200).body("$", empty());
+        asAdmin().queryParam("username", fresh).get("/accounts").then().statusCode(200).body("$", empty());
 
         String twice = uniqueName("twice");
-        assertProblem(given().contentType(ContentType.JSON)
+        assertProblem(asAdmin().contentType(ContentType.JSON)
                 .body(List.of(Map.of("username", twice, "password", "password-a"), Map.of("username", twice, "password", "password-b")))
                 .post("/accounts").then(), 409);
-        given().queryParam("username", twice).get("/accounts").then().statusCode(200).body("$", empty());
+        asAdmin().queryParam("username", twice).get("/accounts").then().statusCode(200).body("$", empty());
     }
 
     @Test
     void duplicateUsernameShouldAnswer409() {
         String username = uniqueName("dup");
         create(username);
-        assertProblem(given().contentType(ContentType.JSON)
+        assertProblem(asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "another-password"))
                 .post("/accounts").then(), 409)
                 .body("type", equalTo("urn:accounts:problem:duplicate-username"));
@@ -118,7 +118,7 @@ public class AccountResourceTest {
     @ValueSource(strings = { "id", "dateCreated", "lastUpdated", "nickname", "passwordHash" })
     void fieldsTheServiceOwnsOrDoesNotKnowShouldAnswer400NamingThem(String field) {
         Map<String, Object> body = Map.of("username", uniqueName("owned"), "password", "password-x", field, 7);
-        assertInvalid(given().contentType(ContentType.JSON).body(body).post("/accounts").then(), field)
+        assertInvalid(asAdmin().contentType(ContentType.JSON).body(body).post("/accounts").then(), field)
                 .body("errors[0].message", equalTo("unknown field"));
     }
 
@@ -140,27 +140,27 @@ public class AccountResourceTest {
             {"username":"valid-name","password":"ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ"} | password
             """)
     void brokenFieldRulesShouldAnswer400NamingTheField(String body, String field) {
-        assertInvalid(given().contentType(ContentType.JSON).body(body).post("/accounts").then(), field);
+        assertInvalid(asAdmin().contentType(ContentType.JSON).body(body).post("/accounts").then(), field);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "{\"username\":", "not json", "[1,2", "{\"username\":\"abc\"}}", "42", "\"text\"", "null", "[]" })
     void malformedOrMisshapenBodiesShouldAnswer400(String body) {
-        assertProblem(given().contentType(ContentType.JSON).body(body).post("/accounts").then(), 400);
+        assertProblem(asAdmin().contentType(ContentType.JSON).body(body).post("/accounts").then(), 400);
     }
 
     @Test
     void wrongContentTypeShouldAnswer415() {
-        assertProblem(given().contentType(ContentType.TEXT).body("username=abc").post("/accounts").then(), 415);
+        assertProblem(asAdmin().contentType(ContentType.TEXT).body("username=abc").post("/accounts").then(), 415);
         long id = create(uniqueName("ct"));
-        assertProblem(given().contentType(ContentType.XML).body("<tokens>1</tokens>").patch("/accounts/" + id).then(), 415);
+        assertProblem(asAdmin().contentType(ContentType.XML).body("<tokens>1</tokens>").patch("/accounts/" + id).then(), 415);
     }
 
     @Test
     void getShouldAnswerTheAccountWithItsETag() {
         String username = uniqueName("get");
         long id = create(username, 42);
-        given().get("/accounts/" + id).then().statusCode(200)
+        asAdmin().get("/accounts/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("id", equalTo((int) id))
                 .body("username", equalTo(username))
@@ -171,9 +171,9 @@ public class AccountResourceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "999999999", "-1", "abc", "99999999999999999999999" })
     void unknownIdShouldAnswer404(String id) {
-        assertProblem(given().get("/accounts/" + id).then(), 404);
-        assertProblem(given().delete("/accounts/" + id).then(), 404);
-        assertProblem(given().contentType(ContentType.JSON).body("{\"tokens\":1}").patch("/accounts/" + id).then(), 404);
+        assertProblem(asAdmin().get("/accounts/" + id).then(), 404);
+        assertProblem(asAdmin().delete("/accounts/" + id).then(), 404);
+        assertProblem(asAdmin().contentType(ContentType.JSON).body("{\"tokens\":1}").patch("/accounts/" + id).then(), 404);
     }
 
     @Test
@@ -182,13 +182,13 @@ public class AccountResourceTest {
         String a = uniqueName("eq"), b = uniqueName("eq");
         create(a, tokens);
         long idB = create(b, tokens);
-        given().contentType(ContentType.JSON).body("{\"verified\":true}").patch("/accounts/" + idB).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"verified\":true}").patch("/accounts/" + idB).then().statusCode(200);
 
-        given().queryParam("tokens", tokens).get("/accounts").then().statusCode(200).body("username", contains(a, b));
-        given().queryParam("tokens", tokens).queryParam("verified", true).get("/accounts").then().body("username", contains(b));
-        given().queryParam("tokens", tokens).queryParam("verified", false).get("/accounts").then().body("username", contains(a));
-        given().queryParam("username", a).queryParam("tokens", tokens).get("/accounts").then().body("username", contains(a));
-        given().queryParam("username", a).queryParam("tokens", tokens + 1).get("/accounts").then().body("$", empty());
+        asAdmin().queryParam("tokens", tokens).get("/accounts").then().statusCode(200).body("username", contains(a, b));
+        asAdmin().queryParam("tokens", tokens).queryParam("verified", true).get("/accounts").then().body("username", contains(b));
+        asAdmin().queryParam("tokens", tokens).queryParam("verified", false).get("/accounts").then().body("username", contains(a));
+        asAdmin().queryParam("username", a).queryParam("tokens", tokens).get("/accounts").then().body("username", contains(a));
+        asAdmin().queryParam("username", a).queryParam("tokens", tokens + 1).get("/accounts").then().body("$", empty());
     }
 
     @Test
@@ -200,14 +200,14 @@ public class AccountResourceTest {
         create(high, base + 20);
         String range = "tokens[gte]=" + base + "&tokens[lte]=" + (base + 20);
 
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[gt]=" + base).then().body("username", contains(mid, high));
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[lt]=" + (base + 20)).then().body("username", contains(low, mid));
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[ne]=" + (base + 10)).then().body("username", contains(low, high));
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[eq]=" + (base + 10)).then().body("username", contains(mid));
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&id[gt]=" + idLow).then().body("username", contains(mid, high));
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&username[ne]=" + mid).then().body("username", contains(low, high));
-        given().urlEncodingEnabled(false).get("/accounts?" + range + "&verified[eq]=false").then().body("username", contains(low, mid, high));
-        given().urlEncodingEnabled(false).get("/accounts?" + "tokens%5Bgte%5D=" + base + "&tokens%5Blt%5D=" + (base + 10)).then().body("username", contains(low));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[gt]=" + base).then().body("username", contains(mid, high));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[lt]=" + (base + 20)).then().body("username", contains(low, mid));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[ne]=" + (base + 10)).then().body("username", contains(low, high));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&tokens[eq]=" + (base + 10)).then().body("username", contains(mid));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&id[gt]=" + idLow).then().body("username", contains(mid, high));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&username[ne]=" + mid).then().body("username", contains(low, high));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + range + "&verified[eq]=false").then().body("username", contains(low, mid, high));
+        asAdmin().urlEncodingEnabled(false).get("/accounts?" + "tokens%5Bgte%5D=" + base + "&tokens%5Blt%5D=" + (base + 10)).then().body("username", contains(low));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -227,12 +227,12 @@ public class AccountResourceTest {
             password=secret          | password
             """)
     void unknownFiltersOperatorsAndValuesShouldAnswer400(String query, String field) {
-        assertInvalid(given().urlEncodingEnabled(false).get("/accounts?" + query).then(), field);
+        assertInvalid(asAdmin().urlEncodingEnabled(false).get("/accounts?" + query).then(), field);
     }
 
     @Test
     void repeatedFilterShouldAnswer400() {
-        assertInvalid(given().urlEncodingEnabled(false).get("/accounts?tokens=1&tokens=2").then(), "tokens");
+        assertInvalid(asAdmin().urlEncodingEnabled(false).get("/accounts?tokens=1&tokens=2").then(), "tokens");
     }
 
     @Test
@@ -241,7 +241,7 @@ public class AccountResourceTest {
         String first = uniqueName("first");
         create(first, tokens);
         create(uniqueName("first"), tokens);
-        given().queryParam("tokens", tokens).queryParam("limit", 1).get("/accounts").then().statusCode(200)
+        asAdmin().queryParam("tokens", tokens).queryParam("limit", 1).get("/accounts").then().statusCode(200)
                 .body("username", contains(first))
                 .header("Link", containsString("rel=\"next\""));
     }
@@ -253,7 +253,7 @@ public class AccountResourceTest {
         for (int i = 0; i < 7; i++) {
             created.add(uniqueName("page"));
         }
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(created.stream().map(u -> Map.of("username", u, "password", "password-" + u, "tokens", tokens)).toList())
                 .post("/accounts").then().statusCode(201);
 
@@ -261,7 +261,7 @@ public class AccountResourceTest {
         String next = "/accounts?tokens=" + tokens + "&limit=3";
         int pages = 0;
         while (next != null) {
-            Response page = given().urlEncodingEnabled(false).get(next);
+            Response page = asAdmin().urlEncodingEnabled(false).get(next);
             page.then().statusCode(200);
             seen.addAll(page.path("username"));
             next = nextLink(page.header("Link"));
@@ -273,7 +273,7 @@ public class AccountResourceTest {
 
     @Test
     void listWithoutLimitShouldServeAtMostOneHundred() {
-        Response page = given().get("/accounts");
+        Response page = asAdmin().get("/accounts");
         page.then().statusCode(200);
         assertTrue(page.<List<?>>path("$").size() <= 100);
     }
@@ -282,8 +282,8 @@ public class AccountResourceTest {
     void patchShouldChangeOnlyTheGivenFieldsAndBumpTheETag() {
         String username = uniqueName("patch");
         long id = create(username, 5);
-        String etag = given().get("/accounts/" + id).header("ETag");
-        String newEtag = given().contentType(MERGE_PATCH).header("If-Match", etag)
+        String etag = asAdmin().get("/accounts/" + id).header("ETag");
+        String newEtag = asAdmin().contentType(MERGE_PATCH).header("If-Match", etag)
                 .body("{\"tokens\":6,\"verified\":true}")
                 .patch("/accounts/" + id)
                 .then().statusCode(200)
@@ -291,10 +291,10 @@ public class AccountResourceTest {
                 .body("$", not(hasKey("password")))
                 .extract().header("ETag");
         assertNotEquals(etag, newEtag);
-        given().get("/accounts/" + id).then().header("ETag", equalTo(newEtag)).body("tokens", equalTo(6));
+        asAdmin().get("/accounts/" + id).then().header("ETag", equalTo(newEtag)).body("tokens", equalTo(6));
 
         String renamed = uniqueName("renamed");
-        given().contentType(ContentType.JSON).body(Map.of("username", renamed, "password", "brand-new-password"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", renamed, "password", "brand-new-password"))
                 .patch("/accounts/" + id)
                 .then().statusCode(200).body("username", equalTo(renamed)).body(not(containsString("brand-new")));
     }
@@ -302,16 +302,16 @@ public class AccountResourceTest {
     @Test
     void patchWithStaleIfMatchShouldAnswer412AndChangeNothing() {
         long id = create(uniqueName("stale"), 5);
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"tokens\":6}").patch("/accounts/" + id)
+        asAdmin().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"tokens\":6}").patch("/accounts/" + id)
                 .then().statusCode(200);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"tokens\":7}")
+        assertProblem(asAdmin().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"tokens\":7}")
                 .patch("/accounts/" + id).then(), 412);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "W/\"1\"").body("{\"tokens\":7}")
+        assertProblem(asAdmin().contentType(MERGE_PATCH).header("If-Match", "W/\"1\"").body("{\"tokens\":7}")
                 .patch("/accounts/" + id).then(), 412);
-        assertInvalid(given().contentType(MERGE_PATCH).header("If-Match", "1").body("{\"tokens\":7}")
+        assertInvalid(asAdmin().contentType(MERGE_PATCH).header("If-Match", "1").body("{\"tokens\":7}")
                 .patch("/accounts/" + id).then(), "If-Match");
-        given().get("/accounts/" + id).then().body("tokens", equalTo(6));
-        given().contentType(MERGE_PATCH).header("If-Match", "*").body("{\"tokens\":8}").patch("/accounts/" + id)
+        asAdmin().get("/accounts/" + id).then().body("tokens", equalTo(6));
+        asAdmin().contentType(MERGE_PATCH).header("If-Match", "*").body("{\"tokens\":8}").patch("/accounts/" + id)
                 .then().statusCode(200).body("tokens", equalTo(8));
     }
 
@@ -330,8 +330,8 @@ public class AccountResourceTest {
     void badPatchShouldAnswer400AndChangeNothing(String body, String field) {
         String username = uniqueName("badpatch");
         long id = create(username, 5);
-        assertInvalid(given().contentType(MERGE_PATCH).body(body).patch("/accounts/" + id).then(), field);
-        given().get("/accounts/" + id).then().body("tokens", equalTo(5)).body("username", equalTo(username))
+        assertInvalid(asAdmin().contentType(MERGE_PATCH).body(body).patch("/accounts/" + id).then(), field);
+        asAdmin().get("/accounts/" + id).then().body("tokens", equalTo(5)).body("username", equalTo(username))
                 .header("ETag", equalTo("\"0\""));
     }
 
@@ -340,20 +340,20 @@ public class AccountResourceTest {
         String taken = uniqueName("taken");
         create(taken);
         long id = create(uniqueName("mover"));
-        assertProblem(given().contentType(MERGE_PATCH).body(Map.of("username", taken)).patch("/accounts/" + id).then(), 409);
+        assertProblem(asAdmin().contentType(MERGE_PATCH).body(Map.of("username", taken)).patch("/accounts/" + id).then(), 409);
     }
 
     @Test
     void deleteShouldAnswer204ThenTheAccountIsGone() {
         long id = create(uniqueName("delete"));
-        given().delete("/accounts/" + id).then().statusCode(204);
-        assertProblem(given().get("/accounts/" + id).then(), 404);
-        assertProblem(given().delete("/accounts/" + id).then(), 404);
+        asAdmin().delete("/accounts/" + id).then().statusCode(204);
+        assertProblem(asAdmin().get("/accounts/" + id).then(), 404);
+        assertProblem(asAdmin().delete("/accounts/" + id).then(), 404);
     }
 
     @Test
     void engineShouldShowTheDatabaseWithoutPassword() {
-        given().get("/engine").then().statusCode(200)
+        asAdmin().get("/engine").then().statusCode(200)
                 .body("dialect", notNullValue())
                 .body("driver", notNullValue())
                 .body("url", not(containsString("tiger")))
@@ -362,13 +362,13 @@ public class AccountResourceTest {
 
     @Test
     void unknownPathShouldAnswer404Problem() {
-        assertProblem(given().get("/nothing-here").then(), 404);
-        assertProblem(given().put("/accounts").then(), 405);
+        assertProblem(asAdmin().get("/nothing-here").then(), 404);
+        assertProblem(asAdmin().put("/accounts").then(), 405);
     }
 
     @Test
     void problemsShouldNotCarryAStackTraceOrValue() {
-        assertInvalid(given().contentType(ContentType.JSON)
+        assertInvalid(asAdmin().contentType(ContentType.JSON)
                 .body("{\"username\":\"valid-name\",\"password\":\"hunter22-secret\",\"tokens\":\"x\"}")
                 .post("/accounts").then(), "tokens")
                 .body(not(containsString("hunter22")))

@@ -2,7 +2,7 @@ package io.github.accounts.account;
 
 import static io.github.accounts.support.TestAccounts.create;
 import static io.github.accounts.support.TestAccounts.uniqueName;
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,9 +43,9 @@ class ConcurrencyTest {
                 clients.add(pool.submit(() -> {
                     for (int i = 0; i < INCREMENTS; i++) {
                         while (true) {
-                            Response current = given().get("/accounts/" + id);
+                            Response current = asAdmin().get("/accounts/" + id);
                             int tokens = current.path("tokens");
-                            int status = given().contentType("application/merge-patch+json")
+                            int status = asAdmin().contentType("application/merge-patch+json")
                                     .header("If-Match", current.header("ETag"))
                                     .body("{\"tokens\":" + (tokens + 1) + "}")
                                     .patch("/accounts/" + id).statusCode();
@@ -69,7 +69,7 @@ class ConcurrencyTest {
             pool.shutdownNow();
         }
         assertEquals(0, serverErrors.get(), "no 5xx");
-        assertEquals(CLIENTS * INCREMENTS, (int) given().get("/accounts/" + id).path("tokens"));
+        assertEquals(CLIENTS * INCREMENTS, (int) asAdmin().get("/accounts/" + id).path("tokens"));
         System.out.printf("concurrency: %d increments, %d retries on 412%n", CLIENTS * INCREMENTS, retries.get());
     }
 }

@@ -1,7 +1,7 @@
 package io.github.accounts.engine;
 
 import static io.github.accounts.support.TestAccounts.uniqueName;
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,16 +32,16 @@ class EchoTest {
 
     @AfterEach
     void echoOff() {
-        given().contentType(ContentType.JSON).body("{\"echo\":\"false\"}").put("/engine/echo").then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"false\"}").put("/engine/echo").then().statusCode(200);
     }
 
     @Test
     void echoTrueShouldLogSqlParametersAndCommitButNoPassword() throws IOException {
-        given().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo")
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo")
                 .then().statusCode(200).body("echo", equalTo("true"));
         long start = Files.size(LOG);
         String username = uniqueName("echo");
-        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/accounts").then().statusCode(201);
 
         String log = readFrom(start);
@@ -57,13 +57,13 @@ class EchoTest {
     @Test
     void echoDebugShouldAlsoLogTheRowsButNoPassword() throws IOException {
         String username = uniqueName("echo-debug");
-        Object id = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        Object id = asAdmin().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/accounts").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"echo\":\"debug\"}").put("/engine/echo").then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"debug\"}").put("/engine/echo").then().statusCode(200);
         long start = Files.size(LOG);
 
-        given().queryParam("username", username).get("/accounts").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("password", "changed-" + PASSWORD))
+        asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("password", "changed-" + PASSWORD))
                 .patch("/accounts/" + id).then().statusCode(200);
 
         String log = readFrom(start);
@@ -77,15 +77,15 @@ class EchoTest {
     @Test
     void echoOffShouldLogNoSql() throws IOException {
         long start = Files.size(LOG);
-        given().contentType(ContentType.JSON).body(Map.of("username", uniqueName("quiet"), "password", PASSWORD))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", uniqueName("quiet"), "password", PASSWORD))
                 .post("/accounts").then().statusCode(201);
         assertFalse(readFrom(start).contains("insert into accounts"));
     }
 
     @Test
     void unknownEchoShouldAnswer400() {
-        Problems.assertInvalid(given().contentType(ContentType.JSON).body("{\"echo\":\"loud\"}").put("/engine/echo").then(), "echo");
-        Problems.assertInvalid(given().contentType(ContentType.JSON).body("{\"level\":\"true\"}").put("/engine/echo").then(), "level");
+        Problems.assertInvalid(asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"loud\"}").put("/engine/echo").then(), "echo");
+        Problems.assertInvalid(asAdmin().contentType(ContentType.JSON).body("{\"level\":\"true\"}").put("/engine/echo").then(), "level");
     }
 
     private static void assertNoPassword(String log) {

@@ -16,19 +16,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * Starts the packaged application as a user does (the jar, or the native executable after {@code -Dnative}), with
- * only environment variables: bad configuration stops it with one line, and an H2 file database survives a restart.
+ * only environment variables: bad configuration stops it with one line, and the data survives a restart.
  */
 class StartupIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The build's database, as {@code DATABASE_URI} chose it for {@code ./mvnw verify} (H2 when unset). */
+    private static final String BUILT_FOR_URI = Optional.ofNullable(System.getenv("DATABASE_URI")).orElse("h2:///:memory:");
+    private static final Dialect BUILT_FOR = DatabaseUri.parse(BUILT_FOR_URI).dialect();
 
     @Test
     void unknownDialectShouldStopStartUpWithOneLineAndNoPassword() throws Exception {
@@ -39,31 +44,35 @@ class StartupIT {
 
     @Test
     void uriOfAnotherDialectShouldNameBothAndTheBuildCommand() throws Exception {
-        Finished run = runUntilExit(Map.of("DATABASE_URI", "postgresql://postgres:tiger@127.0.0.1:5432/test"));
+        String other = BUILT_FOR == Dialect.POSTGRESQL ? "mariadb" : "postgresql";
+        Finished run = runUntilExit(Map.of("DATABASE_URI", other + "://scott:tiger@127.0.0.1:5432/test"));
         assertNotEquals(0, run.exitCode);
-        assertOneErrorLine(run.output, "ERROR: database.uri names a postgresql database, but this build is for h2; build for "
-                + "postgresql with: DATABASE_URI='postgresql://postgres:***@127.0.0.1:5432/test' ./mvnw package");
+        assertOneErrorLine(run.output, "ERROR: database.uri names a " + other + " database, but this build is for "
+                + BUILT_FOR.dbKind() + "; build for " + other + " with: DATABASE_URI='" + other
+                + "://scott:***@127.0.0.1:5432/test' ./mvnw package");
     }
 
     @Test
     void unknownEchoShouldStopStartUpWithOneLine() throws Exception {
-        Finished run = runUntilExit(Map.of("DATABASE_URI", "h2:///:memory:", "DATABASE_ECHO", "loud"));
+        Finished run = runUntilExit(Map.of("DATABASE_URI", BUILT_FOR_URI, "DATABASE_ECHO", "loud"));
         assertNotEquals(0, run.exitCode);
         assertOneErrorLine(run.output, "ERROR: invalid configuration: The config property database.echo with the config value "
                 + "\"loud\" threw an Exception whilst being converted must be false, true or debug");
     }
 
     @Test
-    void h2FileDatabaseShouldKeepItsRowsAcrossARestart() throws Exception {
+    void databaseShouldKeepItsRowsAcrossARestart() throws Exception {
         Path directory = Files.createTempDirectory(Path.of("target"), "restart-");
-        Map<String, String> env = Map.of("DATABASE_URL", "h2:///" + directory + "/accounts");
+        String uri = BUILT_FOR == Dialect.H2 ? "h2:///" + directory + "/accounts" : BUILT_FOR_URI;
+        Map<String, String> env = Map.of("DATABASE_URL", uri, "ACCOUNTS_ADMIN_PASSWORD", "first-admin-pw");
         int port = freePort();
-        String body = "{\"username\":\"survivor\",\"password\":\"survivor-password\",\"tokens\":33}";
+        String survivor = "survivor-" + directory.getFileName();
+        String body = "{\"username\":\"" + survivor + "\",\"password\":\"survivor-password\",\"tokens\":33}";
 
         Process first = start(env, port);
         try {
             awaitReady(port);
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/accounts"))
+            HttpResponse<String> created = HTTP.send(asAdmin(port, "/accounts")
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, created.statusCode(), created.body());
@@ -74,10 +83,10 @@ class StartupIT {
         Process second = start(env, port);
         try {
             awaitReady(port);
-            HttpResponse<String> found = get(port, "/accounts?username=survivor");
+            HttpResponse<String> found = get(port, "/accounts?username=" + survivor);
             assertEquals(200, found.statusCode());
             assertTrue(found.body().contains("\"tokens\":33"), found.body());
-            assertTrue(get(port, "/engine").body().contains("\"url\":\"h2:///" + directory + "/accounts\""), "DATABASE_URL honoured");
+            assertTrue(get(port, "/engine").body().contains("\"url\":\"" + uri + "\""), "DATABASE_URL honoured");
         } finally {
             stop(second);
         }
@@ -130,8 +139,13 @@ class StartupIT {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(asAdmin(port, path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signed in as the admin that ACCOUNTS_ADMIN_PASSWORD created at the first start. */
+    private static HttpRequest.Builder asAdmin(int port, String path) {
+        String admin = Base64.getEncoder().encodeToString("admin:first-admin-pw".getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic " + admin);
     }
 
     private static void stop(Process process) throws InterruptedException {

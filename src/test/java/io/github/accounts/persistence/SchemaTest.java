@@ -1,7 +1,7 @@
 package io.github.accounts.persistence;
 
 import static io.github.accounts.support.TestAccounts.uniqueName;
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -34,13 +34,13 @@ public class SchemaTest {
             insert.setString(2, "not-a-hash-but-not-shown");
             insert.executeUpdate();
         }
-        given().queryParam("username", username).get("/accounts").then().statusCode(200)
+        asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200)
                 .body("id[0]", notNullValue())
                 .body("tokens", contains(10))
                 .body("verified", contains(false))
                 .body("dateCreated[0]", notNullValue())
                 .body("lastUpdated[0]", notNullValue());
-        Object id = given().queryParam("username", username).get("/accounts").path("id[0]");
-        given().get("/accounts/" + id).then().statusCode(200).header("ETag", "\"0\"");
+        Object id = asAdmin().queryParam("username", username).get("/accounts").path("id[0]");
+        asAdmin().get("/accounts/" + id).then().statusCode(200).header("ETag", "\"0\"");
     }
 }

@@ -2,7 +2,7 @@ package io.github.accounts.problem;
 
 import static io.github.accounts.support.TestAccounts.create;
 import static io.github.accounts.support.TestAccounts.uniqueName;
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,24 +40,24 @@ class DatabaseOutageTest {
         PROXY.stop();
         try {
             for (int i = 0; i < 3; i++) {
-                Problems.assertProblem(given().get("/accounts/" + id).then(), 503).header("Retry-After", "5");
+                Problems.assertProblem(asAdmin().get("/accounts/" + id).then(), 503).header("Retry-After", "5");
             }
-            Problems.assertProblem(given().contentType(ContentType.JSON)
+            Problems.assertProblem(asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("username", uniqueName("during"), "password", "password-1")).post("/accounts").then(), 503);
-            given().get("/q/health/ready").then().statusCode(503);
-            given().get("/q/health/live").then().statusCode(200);
+            asAdmin().get("/q/health/ready").then().statusCode(503);
+            asAdmin().get("/q/health/live").then().statusCode(200);
         } finally {
             PROXY.start();
         }
         int status = 0;
         for (int i = 0; i < 50 && status != 200; i++) {
-            status = given().get("/accounts/" + id).statusCode();
+            status = asAdmin().get("/accounts/" + id).statusCode();
             if (status != 200) {
                 Thread.sleep(200);
             }
         }
         assertEquals(200, status, "recovered without a restart");
-        given().get("/accounts/" + id).then().statusCode(200).body("id", equalTo((int) id));
-        given().get("/q/health/ready").then().statusCode(200);
+        asAdmin().get("/accounts/" + id).then().statusCode(200).body("id", equalTo((int) id));
+        asAdmin().get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -3,7 +3,7 @@ package io.github.accounts.problem;
 import static io.github.accounts.support.TestAccounts.create;
 import static io.github.accounts.support.TestAccounts.uniqueName;
 import static io.github.accounts.support.TestAccounts.uniqueTokens;
-import static io.restassured.RestAssured.given;
+import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +44,7 @@ public class FuzzTest {
         int tokens = uniqueTokens();
         String sentinel = uniqueName("sentinel");
         long id = create(sentinel, tokens);
-        String before = given().get("/accounts/" + id).asString();
+        String before = asAdmin().get("/accounts/" + id).asString();
 
         for (int i = 0; i < 60; i++) {
             byte[] bytes = new byte[random.nextInt(200)];
@@ -77,7 +77,7 @@ public class FuzzTest {
             checkRaw("DELETE", "/accounts/" + path.replace(" ", "%20"));
         }
         for (String header : List.of("garbage", "\"\"", "\"-1\"", "\"99999999999999999999\"", "W/", "*, \"1\"")) {
-            check("If-Match " + header, given().contentType("application/merge-patch+json").header("If-Match", header)
+            check("If-Match " + header, asAdmin().contentType("application/merge-patch+json").header("If-Match", header)
                     .body("{\"tokens\":1}").patch("/accounts/" + id));
         }
         for (String type : List.of("application/json; charset=latin1", "application/merge-patch+json", "application/xml",
@@ -87,14 +87,14 @@ public class FuzzTest {
 
         assertTrue(sent >= 300, "sent " + sent);
         assertEquals(List.of(), failures);
-        given().get("/q/health/ready").then().statusCode(200);
-        assertEquals(before.replaceAll("\"tokens\":\\d+", ""), given().get("/accounts/" + id).asString().replaceAll("\"tokens\":\\d+", ""));
-        given().queryParam("tokens", tokens).get("/accounts").then().statusCode(200).body("username", contains(sentinel));
+        asAdmin().get("/q/health/ready").then().statusCode(200);
+        assertEquals(before.replaceAll("\"tokens\":\\d+", ""), asAdmin().get("/accounts/" + id).asString().replaceAll("\"tokens\":\\d+", ""));
+        asAdmin().queryParam("tokens", tokens).get("/accounts").then().statusCode(200).body("username", contains(sentinel));
         System.out.printf("fuzz: %d malformed requests, no 5xx%n", sent);
     }
 
     private static RequestSpecification json() {
-        return given().contentType("application/json");
+        return asAdmin().contentType("application/json");
     }
 
     private void checkRaw(String method, String target) {

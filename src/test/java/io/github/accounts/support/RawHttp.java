@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import io.restassured.RestAssured;
 
-/** Sends a request line as written, broken escapes and all, which HTTP client libraries refuse to build. */
+/** Sends, signed in as the admin, a request line as written, broken escapes and all, which HTTP client libraries refuse to build. */
 public final class RawHttp {
 
     private RawHttp() {
@@ -25,6 +26,8 @@ public final class RawHttp {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             String head = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                            (TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
                     + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
                     + "Content-Length: " + body.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));

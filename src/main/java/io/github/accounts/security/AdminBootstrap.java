@@ -1,0 +1,51 @@
+package io.github.accounts.security;
+
+import org.jboss.logging.Logger;
+
+import io.github.accounts.account.Account;
+import io.github.accounts.account.PasswordHasher;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+/** Creates the first admin at start-up from {@code accounts.admin.password}, when no admin exists yet. */
+@ApplicationScoped
+class AdminBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
+    static final String USERNAME = "admin";
+    static final int TOKENS = 20;
+
+    private final SecurityConfig config;
+    private final PasswordHasher hasher;
+
+    AdminBootstrap(SecurityConfig config, PasswordHasher hasher) {
+        this.config = config;
+        this.hasher = hasher;
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (Account.count("role", Caller.ADMIN) > 0) {
+            return;
+        }
+        if (config.admin().password().isEmpty()) {
+            LOG.warn("No admin account exists: start once with ACCOUNTS_ADMIN_PASSWORD=<password> (accounts.admin.password)"
+                    + " to create the account 'admin'");
+            return;
+        }
+        if (Account.findByUsername(USERNAME).isPresent()) {
+            LOG.warn("No admin account exists, and the username 'admin' is taken by a user: make it an admin with SQL"
+                    + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
+            return;
+        }
+        Account admin = new Account();
+        admin.username = USERNAME;
+        admin.password = hasher.hash(config.admin().password().get());
+        admin.tokens = TOKENS;
+        admin.role = Caller.ADMIN;
+        admin.persist();
+        LOG.info("Created the admin account 'admin' from accounts.admin.password");
+    }
+}
