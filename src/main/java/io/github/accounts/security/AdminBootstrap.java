@@ -1,9 +1,12 @@
 package io.github.accounts.security;
 
+import java.util.List;
+
 import org.jboss.logging.Logger;
 
 import io.github.accounts.account.Account;
-import io.github.accounts.account.PasswordHasher;
+import io.github.accounts.account.AccountService;
+import io.github.accounts.account.NewAccount;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,11 +21,11 @@ class AdminBootstrap {
     static final int TOKENS = 20;
 
     private final SecurityConfig config;
-    private final PasswordHasher hasher;
+    private final AccountService accounts;
 
-    AdminBootstrap(SecurityConfig config, PasswordHasher hasher) {
+    AdminBootstrap(SecurityConfig config, AccountService accounts) {
         this.config = config;
-        this.hasher = hasher;
+        this.accounts = accounts;
     }
 
     @Transactional
@@ -40,12 +43,7 @@ class AdminBootstrap {
                     + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
             return;
         }
-        Account admin = new Account();
-        admin.username = USERNAME;
-        admin.password = hasher.hash(config.admin().password().get());
-        admin.tokens = TOKENS;
-        admin.role = Caller.ADMIN;
-        admin.persist();
+        accounts.create(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)));
         LOG.info("Created the admin account 'admin' from accounts.admin.password");
     }
 }
