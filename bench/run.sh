@@ -4,6 +4,8 @@
 # rows/s, and the ceilings (raw JDBC by primary key from 32 threads, bcrypt hashes/s on all cores).
 #   bench/run.sh h2            embedded H2 file database (the default)
 #   bench/run.sh postgresql    the local PostgreSQL, database "bench" (dropped and created)
+# BASELINE=<git revision> also builds that revision (say, the last one before sign-in) and loads its
+# GET /accounts/{id} unauthenticated against the same database, to show what sign-in costs.
 # Needs wrk (apt-get install wrk) and curl. Takes about three minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +18,8 @@ WARMUP=${WARMUP:-20s}
 JAVA_OPTS=${JAVA_OPTS:--XX:SharedArchiveFile=app-cds.jsa -XX:+UseSerialGC -Xmx64m -Xss512k}
 COST=${COST:-10}
 WORK=$(mktemp -d)
+ADMIN_PASSWORD=bench-admin-password
+ADMIN="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 case "$DB" in
@@ -34,12 +38,15 @@ ms() { date +%s%3N; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 CLK_TCK=$(getconf CLK_TCK)
 
-START=$(ms)
 # From the application's folder: the class-data archive records the class path as the build saw it.
-(cd target/quarkus-app && DATABASE_URI="$URI" ACCOUNTS_PASSWORD_BCRYPT_COST=$COST QUARKUS_HTTP_PORT=$PORT \
-  exec java $JAVA_OPTS -jar quarkus-run.jar > "$WORK/service.log" 2>&1) &
-PID=$!
-until curl -fs "http://127.0.0.1:$PORT/accounts?limit=1" > /dev/null; do sleep 0.01; done
+start_service() { # application folder; sets PID
+  (cd "$1" && DATABASE_URI="$URI" ACCOUNTS_PASSWORD_BCRYPT_COST=$COST QUARKUS_HTTP_PORT=$PORT \
+    ACCOUNTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec java $JAVA_OPTS -jar quarkus-run.jar > "$WORK/service.log" 2>&1) &
+  PID=$!
+}
+START=$(ms)
+start_service target/quarkus-app
+until curl -fs -H "$ADMIN" "http://127.0.0.1:$PORT/accounts?limit=1" > /dev/null; do sleep 0.01; done
 echo "start to first GET /accounts?limit=1: $(( $(ms) - START )) ms"
 
 # Bulk create: 1,000 accounts in arrays of 100.
@@ -50,7 +57,7 @@ for batch in $(seq 0 9); do
 done
 BULK_MS=$(( $(ms) - BULK_START ))
 echo "bulk create: 1000 rows in ${BULK_MS} ms = $(( 1000 * 1000 / BULK_MS )) rows/s"
-MAX_ID=$(curl -fs "http://127.0.0.1:$PORT/accounts?limit=1000" | python3 -c "import json,sys; print(max(a['id'] for a in json.load(sys.stdin)))")
+MAX_ID=$(curl -fs -H "$ADMIN" "http://127.0.0.1:$PORT/accounts?limit=1000" | python3 -c "import json,sys; print(max(a['id'] for a in json.load(sys.stdin)))")
 export MAX_ID
 
 load() { # name, wrk args...
@@ -72,12 +79,24 @@ load() { # name, wrk args...
 }
 
 BASE="http://127.0.0.1:$PORT"
-load "GET /accounts/{id}" -s bench/get.lua "$BASE"
-load "GET /accounts?tokens=10&limit=20" "$BASE/accounts?tokens=10&limit=20"
-load "PATCH /accounts/{id}" -s bench/patch.lua "$BASE"
+load "GET /accounts/{id} as admin" -H "$ADMIN" -s bench/get.lua "$BASE"
+load "GET /accounts?tokens=10&limit=20" -H "$ADMIN" "$BASE/accounts?tokens=10&limit=20"
+load "PATCH /accounts/{id} as admin" -H "$ADMIN" -s bench/patch.lua "$BASE"
 load "POST /accounts (bcrypt)" -s bench/post.lua "$BASE"
 grep -o 'started in [0-9.]*s' "$WORK/service.log" | sed 's/^/Quarkus: /'
 echo "RSS after the load: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$PID/status) MB"
 
 kill $PID; wait $PID 2>/dev/null || true
+
+if [ -n "${BASELINE:-}" ]; then
+  echo "== baseline $(git rev-parse --short "$BASELINE"): GET /accounts/{id} without sign-in, same database"
+  git worktree add -q --detach "$WORK/baseline" "$BASELINE"
+  (cd "$WORK/baseline" && DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+  start_service "$WORK/baseline/target/quarkus-app"
+  until curl -fs "http://127.0.0.1:$PORT/accounts/1" > /dev/null; do sleep 0.05; done
+  load "GET /accounts/{id} (baseline)" -s bench/get.lua "$BASE"
+  kill $PID; wait $PID 2>/dev/null || true
+  git worktree remove --force "$WORK/baseline"
+fi
+
 java -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp 'target/quarkus-app/lib/main/*' bench/Ceilings.java "$JDBC" "$JDBC_USER" "" "$COST" "$MAX_ID"
