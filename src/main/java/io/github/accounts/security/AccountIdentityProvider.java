@@ -6,6 +6,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 
 import io.github.accounts.account.PasswordHasher;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -105,7 +106,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
     }
 
-    /** What sign-in needs of an account; never leaves this class. */
+    /** What sign-in needs of an account; never leaves this class. Hibernate builds it reflectively, in native too. */
+    @RegisterForReflection
     public record StoredCredential(Long id, String password, String role) {
         @Override
         public String toString() {
