@@ -85,7 +85,7 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
             case ID -> number(key, value, Long.MIN_VALUE, Long.MAX_VALUE);
             case TOKENS -> (int) number(key, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case VERIFIED -> bool(key, value);
-            case USERNAME -> value;
+            case USERNAME -> text(key, value);
         };
         return new Condition(field, operator, typed);
     }
@@ -109,6 +109,14 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
             // reported below
         }
         throw ProblemException.invalid(key, "must be an integer from " + min + " to " + max);
+    }
+
+    /** Text the database can compare: PostgreSQL, for one, refuses a NUL character outright. */
+    private static String text(String key, String value) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalid(key, "must not contain control characters");
+        }
+        return value;
     }
 
     private static boolean bool(String key, String value) {

@@ -2,7 +2,10 @@ package io.github.accounts.account;
 
 import java.time.Instant;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** An account as the API shows it. It has no password field at all, so a password cannot leak through it. */
+@RegisterForReflection // Jackson reads or writes it reflectively, also in the native executable
 public record AccountView(Long id, String username, int tokens, boolean verified, String role, Instant dateCreated,
         Instant lastUpdated) {
 

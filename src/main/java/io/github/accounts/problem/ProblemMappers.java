@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -78,6 +79,14 @@ public class ProblemMappers {
                     "an account with this username already exists", List.of()));
         }
         return unexpected(e);
+    }
+
+    /** A value the database refuses (SQLState class 22): a client's input that got past validation. */
+    @ServerExceptionMapper
+    public Response dataRefused(DataException e) {
+        LOG.infof("400: the database refused a value: %s", e.getSQLState());
+        return respond(new Problem(ProblemTypes.VALIDATION, Status.BAD_REQUEST.getReasonPhrase(), 400,
+                "a value in the request is not valid for the database", List.of()));
     }
 
     @ServerExceptionMapper

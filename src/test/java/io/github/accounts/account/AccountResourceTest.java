@@ -225,6 +225,8 @@ public class AccountResourceTest {
             limit=-5                 | limit
             after=abc                | after
             password=secret          | password
+            username=a%00b           | username
+            username[ne]=%07         | username[ne]
             """)
     void unknownFiltersOperatorsAndValuesShouldAnswer400(String query, String field) {
         assertInvalid(asAdmin().urlEncodingEnabled(false).get("/accounts?" + query).then(), field);

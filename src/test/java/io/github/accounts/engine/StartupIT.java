@@ -64,7 +64,7 @@ class StartupIT {
     void databaseShouldKeepItsRowsAcrossARestart() throws Exception {
         Path directory = Files.createTempDirectory(Path.of("target"), "restart-");
         String uri = BUILT_FOR == Dialect.H2 ? "h2:///" + directory + "/accounts" : BUILT_FOR_URI;
-        Map<String, String> env = Map.of("DATABASE_URL", uri, "ACCOUNTS_ADMIN_PASSWORD", "first-admin-pw");
+        Map<String, String> env = Map.of("DATABASE_URL", uri, "ACCOUNTS_ADMIN_PASSWORD", "admin_password");
         int port = freePort();
         String survivor = "survivor-" + directory.getFileName();
         String body = "{\"username\":\"" + survivor + "\",\"password\":\"survivor-password\",\"tokens\":33}";
@@ -144,7 +144,7 @@ class StartupIT {
 
     /** Signed in as the admin that ACCOUNTS_ADMIN_PASSWORD created at the first start. */
     private static HttpRequest.Builder asAdmin(int port, String path) {
-        String admin = Base64.getEncoder().encodeToString("admin:first-admin-pw".getBytes(StandardCharsets.UTF_8));
+        String admin = Base64.getEncoder().encodeToString("admin:admin_password".getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic " + admin);
     }
 

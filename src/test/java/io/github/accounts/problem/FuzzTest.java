@@ -67,10 +67,10 @@ public class FuzzTest {
             check("echo " + value, json().body("{\"echo\":" + value + "}").put("/engine/echo"));
             check("array item " + value, json().body("[" + value + "]").post("/accounts"));
         }
-        for (int i = 0; i < 150; i++) {
-            String key = KEYS[random.nextInt(KEYS.length)];
-            String value = ODD_VALUES[random.nextInt(ODD_VALUES.length)];
-            checkRaw("GET", "/accounts?" + key + "=" + value);
+        for (String key : KEYS) { // every odd value under every key: a NUL in a username filter is not random luck
+            for (String value : ODD_VALUES) {
+                checkRaw("GET", "/accounts?" + key + "=" + value);
+            }
         }
         for (String path : List.of("%00", "..%2F..%2Fetc%2Fpasswd", "1%3B", "0x1", "1.5", " ", "%E2%82%AC", "me", "-0")) {
             checkRaw("GET", "/accounts/" + path.replace(" ", "%20"));
