@@ -9,12 +9,18 @@ import org.hibernate.annotations.CreationTimestamp;
 import io.github.accounts.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** The tutorial's {@code class Account(Base)}: one row of table {@code accounts}. */
 @Entity
 @Table(name = "accounts")
+@NamedQuery(name = Account.CREDENTIALS, query = "select id, password, role from Account where username = :username")
 public class Account extends BaseEntity {
+
+    /** Sign-in's read of an account's current hash and role: named, so Hibernate parses it once, at start-up. */
+    public static final String CREDENTIALS = "Account.credentials";
+
 
     public static final int DEFAULT_TOKENS = 10;
     public static final String DEFAULT_ROLE = "user";

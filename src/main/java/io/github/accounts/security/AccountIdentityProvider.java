@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 
+import io.github.accounts.account.Account;
 import io.github.accounts.account.PasswordHasher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.AuthenticationFailedException;
@@ -99,8 +100,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     /** The account's current hash and role: one indexed read through a stateless session. */
     private Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createSelectionQuery(
-                    "select id, password, role from Account where username = :username", StoredCredential.class)
+            return session.createNamedSelectionQuery(Account.CREDENTIALS, StoredCredential.class)
                     .setParameter("username", username)
                     .uniqueResultOptional();
         }

@@ -24,14 +24,24 @@ public class VerifiedCredentials {
     private static final int MAX_ENTRIES = 10_000;
 
     private final long rememberNanos;
-    private final SecretKeySpec secret;
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
+    /** One keyed MAC per thread: looking one up and keying it costs more than the digest itself. */
+    private final ThreadLocal<Mac> macs;
 
     VerifiedCredentials(SecurityConfig config) {
         this.rememberNanos = config.signIn().rememberFor().toNanos();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        this.secret = new SecretKeySpec(key, "HmacSHA256");
+        SecretKeySpec secret = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(secret);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 
     public boolean remembered(String username, String password, String storedHash) {
@@ -51,16 +61,11 @@ public class VerifiedCredentials {
     }
 
     private String digest(String username, String password, String storedHash) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            mac.update(username.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(password.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(storedHash.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        Mac mac = macs.get();
+        mac.update(username.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(password.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return Base64.getEncoder().encodeToString(mac.doFinal(storedHash.getBytes(StandardCharsets.US_ASCII)));
     }
 }
