@@ -127,11 +127,6 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
         return url.toString();
     }
 
-    /** True for an H2 database that lives in memory only. */
-    public boolean inMemory() {
-        return dialect == Dialect.H2 && database.equals(MEMORY);
-    }
-
     /** The URI with its password (and any {@code password} parameter) shown as {@code ***}. */
     @Override
     public String toString() {

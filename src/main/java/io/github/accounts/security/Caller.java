@@ -8,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 public class Caller {
 
     public static final String ADMIN = "admin";
-    public static final String USER = "user";
 
     private final SecurityIdentity identity;
 

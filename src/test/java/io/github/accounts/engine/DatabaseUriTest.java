@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,11 +122,4 @@ class DatabaseUriTest {
         assertFalse(e.getMessage().contains("tiger"), "no password");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "h2:///:memory:" })
-    void memoryDatabaseShouldBeSharedByThePool(String uri) {
-        DatabaseUri parsed = DatabaseUri.parse(uri);
-        assertTrue(parsed.inMemory());
-        assertEquals(Map.of(), parsed.parameters());
-    }
 }
