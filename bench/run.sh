@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 DB=${1:-h2}
 PORT=${PORT:-8089}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-45s}
 # The JVM flags the README recommends for a small service: the class-data archive the build writes (faster start),
 # and a heap sized for it (the default would take a quarter of the machine's memory).
 JAVA_OPTS=${JAVA_OPTS:--XX:SharedArchiveFile=app-cds.jsa -XX:+UseSerialGC -Xmx64m -Xss512k}
@@ -36,12 +36,14 @@ echo "== $(java -version 2>&1 | head -n 1), $(nproc) cores, bcrypt cost $COST, J
 
 ms() { date +%s%3N; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+# CPU of every postgres process (0 for H2, which runs inside the service): the database's share of each request.
+db_ticks() { local total=0 p; for p in $(pgrep -x postgres || true); do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $total; }
 CLK_TCK=$(getconf CLK_TCK)
 
 # From the application's folder: the class-data archive records the class path as the build saw it.
 start_service() { # application folder; sets PID
   (cd "$1" && DATABASE_URI="$URI" ACCOUNTS_PASSWORD_BCRYPT_COST=$COST QUARKUS_HTTP_PORT=$PORT \
-    ACCOUNTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec java $JAVA_OPTS -jar quarkus-run.jar > "$WORK/service.log" 2>&1) &
+    ACCOUNTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec env ${EXTRA_ENV:-} java $JAVA_OPTS -jar quarkus-run.jar > "$WORK/service.log" 2>&1) &
   PID=$!
 }
 START=$(ms)
@@ -64,22 +66,26 @@ load() { # name, wrk args...
   local name=$1; shift
   # Warm up until the JIT has compiled the path (its compiler threads' CPU would otherwise be counted), then measure.
   wrk -t2 -c32 -d"$WARMUP" "$@" > /dev/null
-  local before after out requests
-  before=$(cpu_ticks)
+  local before after db_before db_after out requests
+  before=$(cpu_ticks); db_before=$(db_ticks)
   out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
-  after=$(cpu_ticks)
+  after=$(cpu_ticks); db_after=$(db_ticks)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  local rps p50 p99 errors
+  local rps p50 p99 errors cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  printf '%-34s %9s req/s  p50 %8s  p99 %8s  CPU/request %.3f ms  non-2xx %s\n' "$name" "$rps" "$p50" "$p99" \
-    "$(echo "($after - $before) * 1000 / $CLK_TCK / $requests" | bc -l)" "${errors:-0}"
+  cpu=$(echo "($after - $before) * 1000 / $CLK_TCK / $requests" | bc -l)
+  LAST_RPS=$rps; LAST_CPU=$cpu
+  printf '%-34s %9s req/s  p50 %8s  p99 %8s  CPU/request %.3f ms (database %.3f ms)  non-2xx %s\n' "$name" "$rps" \
+    "$p50" "$p99" "$cpu" \
+    "$(echo "($db_after - $db_before) * 1000 / $CLK_TCK / $requests" | bc -l)" "${errors:-0}"
 }
 
 BASE="http://127.0.0.1:$PORT"
 load "GET /accounts/{id} as admin" -H "$ADMIN" -s bench/get.lua "$BASE"
+GET_RPS=$LAST_RPS; GET_CPU=$LAST_CPU
 load "GET /accounts?tokens=10&limit=20" -H "$ADMIN" "$BASE/accounts?tokens=10&limit=20"
 load "PATCH /accounts/{id} as admin" -H "$ADMIN" -s bench/patch.lua "$BASE"
 load "POST /accounts (bcrypt)" -s bench/post.lua "$BASE"
@@ -92,9 +98,14 @@ if [ -n "${BASELINE:-}" ]; then
   echo "== baseline $(git rev-parse --short "$BASELINE"): GET /accounts/{id} without sign-in, same database"
   git worktree add -q --detach "$WORK/baseline" "$BASELINE"
   (cd "$WORK/baseline" && DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+  # Builds before engine/PoolSizes ran with Quarkus' default pools: give them the same pools, so that the difference
+  # is sign-in alone.
+  EXTRA_ENV="QUARKUS_THREAD_POOL_MAX_THREADS=$((2 * $(nproc))) QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$((2 * $(nproc)))"
   start_service "$WORK/baseline/target/quarkus-app"
   until curl -fs "http://127.0.0.1:$PORT/accounts/1" > /dev/null; do sleep 0.05; done
   load "GET /accounts/{id} (baseline)" -s bench/get.lua "$BASE"
+  printf 'sign-in costs %+.3f ms CPU/request; with it GET reaches %.0f%% of the requests/s without\n' \
+    "$(echo "$GET_CPU - $LAST_CPU" | bc -l)" "$(echo "100 * $GET_RPS / $LAST_RPS" | bc -l)"
   kill $PID; wait $PID 2>/dev/null || true
   git worktree remove --force "$WORK/baseline"
 fi

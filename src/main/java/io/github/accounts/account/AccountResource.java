@@ -21,10 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.accounts.problem.Problem;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
+import io.github.accounts.security.AdminOnly;
 import io.github.accounts.security.Caller;
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import io.github.accounts.security.SignedIn;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -62,7 +61,6 @@ public class AccountResource {
     }
 
     @POST
-    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "session.add(account) or session.add_all([...]); commit(): one account, or an array, all or nothing")
     @RequestBody(content = @Content(schema = @Schema(oneOf = { NewAccount.class, NewAccount[].class })))
@@ -98,7 +96,7 @@ public class AccountResource {
     }
 
     @GET
-    @RolesAllowed(Caller.ADMIN)
+    @AdminOnly
     @Operation(summary = "query(Account).filter(...): filters AND-ed, ordered by id, in keyset pages",
             description = "Equality: username=, tokens=, verified=, id=. Operators: tokens[gte]=10 with eq ne gt gte lt lte "
                     + "on id and tokens, eq ne on verified and username. limit (1..1000, default 100) and after=ID page by id; "
@@ -126,7 +124,7 @@ public class AccountResource {
 
     @GET
     @Path("/me")
-    @Authenticated
+    @SignedIn
     @Operation(summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
@@ -138,7 +136,7 @@ public class AccountResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @SignedIn
     @Operation(summary = "session.get(Account, id): an admin may get every account, anyone else only their own")
     @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
@@ -152,7 +150,7 @@ public class AccountResource {
 
     @PATCH
     @Path("/{id}")
-    @Authenticated
+    @SignedIn
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Fetch, change, commit: a JSON merge patch of username, password, tokens, verified",
             description = "With If-Match, the change is made only if the account is still at that version (else 412). "
@@ -192,7 +190,7 @@ public class AccountResource {
 
     @DELETE
     @Path("/{id}")
-    @Authenticated
+    @SignedIn
     @Operation(summary = "session.delete(account); commit(): an admin may delete every account, anyone else only their own")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

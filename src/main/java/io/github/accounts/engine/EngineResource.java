@@ -4,8 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.github.accounts.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
+import io.github.accounts.security.AdminOnly;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/engine")
-@RolesAllowed(Caller.ADMIN)
+@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "engine", description = "The database the service talks to, and its SQL echo")
 public class EngineResource {

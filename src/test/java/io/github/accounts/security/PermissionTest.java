@@ -115,6 +115,14 @@ public class PermissionTest {
     }
 
     @Test
+    void aCallerWithoutTheRightShouldBeToldSoBeforeTheBodyIsRead() {
+        assertUnauthorized(anonymous().contentType(MERGE_PATCH).body("{not json").patch("/accounts/" + selfId).then());
+        assertUnauthorized(anonymous().contentType(ContentType.JSON).body("{\"echo\":\"loud\"}").put("/engine/echo").then());
+        assertProblem(asSelf().contentType(ContentType.JSON).body("{\"echo\":\"loud\"}").put("/engine/echo").then(), 403);
+        assertProblem(asSelf().contentType(ContentType.JSON).body("[1").put("/engine/echo").then(), 403);
+    }
+
+    @Test
     void passwordChangeShouldTakeEffectOnTheNextCall() {
         asSelf().get("/accounts/me").then().statusCode(200);
         asSelf().contentType(MERGE_PATCH).body("{\"password\":\"the-new-password\"}").patch("/accounts/" + selfId)
