@@ -1,5 +1,6 @@
 package io.github.accounts.problem;
 
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -121,6 +123,11 @@ public class ProblemMappers {
                             503, "the database cannot be reached; retry later", List.of()))
                     .build();
         }
+        if (clientHungUp(e)) {
+            // The body never arrived in full and nobody is left to answer: the client's doing, not the service's.
+            return respond(new Problem(ProblemTypes.MALFORMED_JSON, Status.BAD_REQUEST.getReasonPhrase(), 400,
+                    "the request body was cut short", List.of()));
+        }
         LOG.error("Unexpected failure", e);
         return Response.status(Status.INTERNAL_SERVER_ERROR).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(ProblemTypes.INTERNAL, Status.INTERNAL_SERVER_ERROR.getReasonPhrase(), 500,
@@ -181,6 +188,15 @@ public class ProblemMappers {
             return EXPECTED.getOrDefault(target, target.isRecord() ? "must be an object" : "has the wrong type");
         }
         return "has the wrong type";
+    }
+
+    private static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean databaseUnreachable(Throwable e) {

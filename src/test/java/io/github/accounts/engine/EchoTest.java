@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.accounts.support.Problems;
+import io.github.accounts.support.TestLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -27,7 +24,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class EchoTest {
 
-    private static final Path LOG = Path.of("target/quarkus-test.log");
     private static final String PASSWORD = "echo-plain-password";
 
     @AfterEach
@@ -39,12 +35,12 @@ class EchoTest {
     void echoTrueShouldLogSqlParametersAndCommitButNoPassword() throws IOException {
         asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo")
                 .then().statusCode(200).body("echo", equalTo("true"));
-        long start = Files.size(LOG);
+        long start = TestLog.end();
         String username = uniqueName("echo");
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/accounts").then().statusCode(201);
 
-        String log = readFrom(start);
+        String log = TestLog.since(start);
         assertTrue(log.contains("BEGIN (implicit)"), log);
         assertTrue(log.contains("insert into accounts"), log);
         assertTrue(log.contains("<- [" + username + "]"), "bind parameters are shown: " + log);
@@ -60,13 +56,13 @@ class EchoTest {
         Object id = asAdmin().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/accounts").then().statusCode(201).extract().path("id");
         asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"debug\"}").put("/engine/echo").then().statusCode(200);
-        long start = Files.size(LOG);
+        long start = TestLog.end();
 
         asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).body(Map.of("password", "changed-" + PASSWORD))
                 .patch("/accounts/" + id).then().statusCode(200);
 
-        String log = readFrom(start);
+        String log = TestLog.since(start);
         assertTrue(log.contains("select "), log);
         assertTrue(log.contains("-> [" + username + "]"), "rows are shown: " + log);
         assertTrue(log.contains("-> [***]"), "the stored hash is read, masked: " + log);
@@ -76,10 +72,10 @@ class EchoTest {
 
     @Test
     void echoOffShouldLogNoSql() throws IOException {
-        long start = Files.size(LOG);
+        long start = TestLog.end();
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", uniqueName("quiet"), "password", PASSWORD))
                 .post("/accounts").then().statusCode(201);
-        assertFalse(readFrom(start).contains("insert into accounts"));
+        assertFalse(TestLog.since(start).contains("insert into accounts"));
     }
 
     @Test
@@ -91,14 +87,5 @@ class EchoTest {
     private static void assertNoPassword(String log) {
         assertFalse(log.contains(PASSWORD), "plain password logged");
         assertFalse(log.matches("(?s).*\\$2[abxy]?\\$\\d\\d\\$.*"), "hash logged");
-    }
-
-    private static String readFrom(long offset) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(LOG.toFile(), "r")) {
-            file.seek(offset);
-            byte[] bytes = new byte[(int) (file.length() - offset)];
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -20,17 +20,22 @@ public final class RawHttp {
         return send(method, target, null, new byte[0]);
     }
 
+    /** Announces a body of {@code declaredLength} bytes, sends only {@code partial} of it, and hangs up. */
+    public static void abandon(String method, String target, int declaredLength, byte[] partial) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(method, target, "application/json", declaredLength).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(partial);
+            out.flush();
+        }
+    }
+
     /** The same, with a body of any content type, as written. */
     public static String[] send(String method, String target, String contentType, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            String head = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: Basic " + Base64.getEncoder().encodeToString(
-                            (TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
-                    + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
-                    + "Content-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head(method, target, contentType, body.length).getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();
@@ -39,5 +44,13 @@ public final class RawHttp {
             int bodyStart = response.indexOf("\r\n\r\n");
             return new String[] { status, bodyStart < 0 ? "" : response.substring(bodyStart + 4) };
         }
+    }
+
+    private static String head(String method, String target, String contentType, int contentLength) {
+        return method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                        (TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                + "Content-Length: " + contentLength + "\r\n\r\n";
     }
 }
