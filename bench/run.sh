@@ -6,12 +6,14 @@
 #   bench/run.sh postgresql    the local PostgreSQL, database "bench" (dropped and created)
 # BASELINE=<git revision> also builds that revision (say, the last one before sign-in) and loads its
 # GET /accounts/{id} unauthenticated against the same database, to show what sign-in costs.
-# Needs wrk (apt-get install wrk) and curl. Takes about three minutes.
+# Each call: a 45 s warm-up, then the medians of three 10 s runs. Needs wrk (apt-get install wrk) and curl.
+# Takes about eight minutes (twelve with BASELINE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}
 PORT=${PORT:-8089}
 DURATION=${DURATION:-10s}
+RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-45s}
 # The JVM flags the README recommends for a small service: the class-data archive the build writes (faster start),
 # and a heap sized for it (the default would take a quarter of the machine's memory).
@@ -62,25 +64,30 @@ echo "bulk create: 1000 rows in ${BULK_MS} ms = $(( 1000 * 1000 / BULK_MS )) row
 MAX_ID=$(curl -fs -H "$ADMIN" "http://127.0.0.1:$PORT/accounts?limit=1000" | python3 -c "import json,sys; print(max(a['id'] for a in json.load(sys.stdin)))")
 export MAX_ID
 
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+in_ms() { awk '{v = $1 + 0; if ($1 ~ /us$/) v /= 1000; else if ($1 ~ /[0-9]s$/) v *= 1000; printf "%.2f\n", v}'; }
+
 load() { # name, wrk args...
   local name=$1; shift
-  # Warm up until the JIT has compiled the path (its compiler threads' CPU would otherwise be counted), then measure.
+  # Warm up until the JIT has compiled the path (its compiler threads' CPU would otherwise be counted), then measure
+  # $RUNS times and print the medians: the machine is noisy.
   wrk -t2 -c32 -d"$WARMUP" "$@" > /dev/null
-  local before after db_before db_after out requests
-  before=$(cpu_ticks); db_before=$(db_ticks)
-  out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
-  after=$(cpu_ticks); db_after=$(db_ticks)
-  requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  local rps p50 p99 errors cpu
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
-  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-  errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  cpu=$(echo "($after - $before) * 1000 / $CLK_TCK / $requests" | bc -l)
-  LAST_RPS=$rps; LAST_CPU=$cpu
-  printf '%-34s %9s req/s  p50 %8s  p99 %8s  CPU/request %.3f ms (database %.3f ms)  non-2xx %s\n' "$name" "$rps" \
-    "$p50" "$p99" "$cpu" \
-    "$(echo "($db_after - $db_before) * 1000 / $CLK_TCK / $requests" | bc -l)" "${errors:-0}"
+  local runs="" i before after db_before db_after out requests
+  for i in $(seq "$RUNS"); do
+    before=$(cpu_ticks); db_before=$(db_ticks)
+    out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
+    after=$(cpu_ticks); db_after=$(db_ticks)
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    runs+="$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "50%" {print $2}' | in_ms)"
+    runs+=" $(echo "$out" | awk '$1 == "99%" {print $2}' | in_ms)"
+    runs+=" $(echo "($after - $before) * 1000 / $CLK_TCK / $requests" | bc -l)"
+    runs+=" $(echo "($db_after - $db_before) * 1000 / $CLK_TCK / $requests" | bc -l)"
+    runs+=" $(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"$'\n'
+  done
+  col() { echo -n "$runs" | awk -v c="$1" '{print $c}' | median; }
+  LAST_RPS=$(col 1); LAST_CPU=$(col 4)
+  printf '%-34s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU/request %.3f ms (database %.3f ms)  non-2xx %s\n' "$name" \
+    "$LAST_RPS" "$(col 2)" "$(col 3)" "$LAST_CPU" "$(col 5)" "$(col 6)"
 }
 
 BASE="http://127.0.0.1:$PORT"
