@@ -1,5 +1,6 @@
 package io.github.accounts.security;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,7 +14,7 @@ final class AccessFilters {
 
     @Provider
     @SignedIn
-    @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
+    @Priority(Priorities.AUTHENTICATION)
     static class SignedInFilter implements ContainerRequestFilter {
         private final Caller caller;
 
@@ -29,7 +30,7 @@ final class AccessFilters {
 
     @Provider
     @AdminOnly
-    @jakarta.annotation.Priority(Priorities.AUTHORIZATION)
+    @Priority(Priorities.AUTHORIZATION)
     static class AdminOnlyFilter implements ContainerRequestFilter {
         private final Caller caller;
 
