@@ -61,6 +61,14 @@ class StartupIT {
     }
 
     @Test
+    void bcryptCostOutOfRangeShouldStopStartUpWithOneLine() throws Exception {
+        Finished run = runUntilExit(Map.of("DATABASE_URI", BUILT_FOR_URI, "ACCOUNTS_PASSWORD_BCRYPT_COST", "32"));
+        assertNotEquals(0, run.exitCode);
+        assertOneErrorLine(run.output, "ERROR: invalid configuration: The config property accounts.password.bcrypt-cost with "
+                + "the config value \"32\" threw an Exception whilst being converted must be a whole number from 4 to 31");
+    }
+
+    @Test
     void databaseShouldKeepItsRowsAcrossARestart() throws Exception {
         Path directory = Files.createTempDirectory(Path.of("target"), "restart-");
         String uri = BUILT_FOR == Dialect.H2 ? "h2:///" + directory + "/accounts" : BUILT_FOR_URI;
