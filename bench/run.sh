@@ -129,6 +129,7 @@ if [ -n "${BASELINE:-}" ]; then
   printf 'sign-in costs %+.3f ms CPU/request; with it GET reaches %.0f%% of the requests/s without\n' \
     "$(echo "$GET_CPU - $LAST_CPU" | bc -l)" "$(echo "100 * $GET_RPS / $LAST_RPS" | bc -l)"
   kill $PID; wait $PID 2>/dev/null || true
+  unset EXTRA_ENV
   git worktree remove --force "$WORK/baseline"
 fi
 
