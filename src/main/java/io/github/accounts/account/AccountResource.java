@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -131,7 +132,12 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response me() {
-        return get(caller.accountId());
+        // A recently verified sign-in names its account, and the read confirms it; if the caller now signs in as
+        // another account (re-created since), that one is read.
+        long claimed = caller.unconfirmedAccountId().orElseGet(caller::accountId);
+        Optional<Account> account = service.find(claimed, caller);
+        long own = caller.accountId();
+        return ok((own == claimed ? account : service.find(own)).orElseThrow(() -> new AccountNotFoundException(own)));
     }
 
     @GET
@@ -144,7 +150,10 @@ public class AccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response get(@RestPath long id) {
-        Account account = service.find(reachable(id)).orElseThrow(() -> new AccountNotFoundException(id));
+        return ok(service.find(id, caller).orElseThrow(() -> new AccountNotFoundException(id)));
+    }
+
+    private static Response ok(Account account) {
         return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
     }
 
@@ -185,7 +194,7 @@ public class AccountResource {
         requireAdminFor(patch.adminOnlyFields());
         validate(List.of(patch), false);
         Account account = service.update(id, patch, EntityTags.expectedVersion(ifMatch));
-        return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
+        return ok(account);
     }
 
     @DELETE

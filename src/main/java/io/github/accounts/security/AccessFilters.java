@@ -2,7 +2,9 @@ package io.github.accounts.security;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** The filters behind {@link SignedIn} and {@link AdminOnly}; for a blocking method they run on its worker thread. */
 class AccessFilters {
@@ -13,10 +15,14 @@ class AccessFilters {
         this.caller = caller;
     }
 
+    /** A read may confirm the sign-in with its own statement; anything else confirms it before it starts. */
     @SignedIn
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    void signedIn() {
+    void signedIn(ContainerRequestContext request) {
         caller.requireSignedIn();
+        if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+            caller.confirm();
+        }
     }
 
     @AdminOnly

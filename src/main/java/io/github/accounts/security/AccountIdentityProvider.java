@@ -19,15 +19,21 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * HTTP Basic sign-in against the {@code accounts} table itself. Every call reads the account's current hash and role,
- * so a change made through any instance counts on the next call; bcrypt runs only for a credential not verified
- * recently. An unknown username costs a bcrypt check too, so it cannot be told from a wrong password by time.
+ * HTTP Basic sign-in against the {@code accounts} table itself. bcrypt runs only for a credential not verified
+ * recently; an unknown username costs a bcrypt check too, so it cannot be told from a wrong password by time.
+ * <p>
+ * Every call checks the credential against the account's current row, so a change made through any instance counts on
+ * the next call. A credential verified recently is not read here: its identity is {@linkplain PendingSignIn pending}
+ * until {@link Caller} confirms it, with a read of its own or with the caller's row that the call's own statement
+ * fetched, which saves a round trip to the database on such calls.
  */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** The account id, as a {@link SecurityIdentity} attribute. */
+    /** The account id of a confirmed identity. */
     public static final String ACCOUNT_ID = "accountId";
+    /** The {@link PendingSignIn} of an identity not confirmed yet; such an identity has no roles and no account id. */
+    static final String PENDING = "pendingSignIn";
 
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
@@ -59,27 +65,37 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         if (retryAfter > 0) {
             throw new AuthenticationFailedException(new SignInThrottledException(retryAfter));
         }
-        Optional<StoredCredential> stored = load(username);
+        Optional<StoredCredential> remembered = verified.recall(username, password);
+        if (remembered.isPresent()) {
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(username))
+                    .addAttribute(PENDING, new PendingSignIn(username, password, remembered.get()))
+                    .build();
+        }
+        return check(username, password, load(username));
+    }
+
+    /** Checks the password against the account as stored now (empty: no such username). */
+    private SecurityIdentity check(String username, String password, Optional<StoredCredential> stored) {
         boolean matches = stored.isPresent()
-                ? verified.remembered(username, password, stored.get().password()) || verify(username, password, stored.get().password())
+                ? rememberedFor(username, password, stored.get()) || verify(username, password, stored.get())
                 : decoyCheck(password);
         if (!matches) {
             throw failed(username);
         }
-        throttle.succeeded(username);
-        StoredCredential account = stored.get();
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRole(account.role())
-                .addAttribute(ACCOUNT_ID, account.id())
-                .build();
+        return signedIn(username, stored.get());
     }
 
-    private boolean verify(String username, String password, String hash) {
-        if (!hasher.matches(password, hash)) {
+    private boolean rememberedFor(String username, String password, StoredCredential stored) {
+        return verified.recall(username, password).filter(remembered -> remembered.password().equals(stored.password()))
+                .isPresent();
+    }
+
+    private boolean verify(String username, String password, StoredCredential stored) {
+        if (!hasher.matches(password, stored.password())) {
             return false;
         }
-        verified.remember(username, password, hash);
+        verified.remember(username, password, stored);
         return true;
     }
 
@@ -97,7 +113,16 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return new AuthenticationFailedException("wrong username or password");
     }
 
-    /** The account's current hash and role: one indexed read through a stateless session. */
+    private SecurityIdentity signedIn(String username, StoredCredential account) {
+        throttle.succeeded(username);
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRole(account.role())
+                .addAttribute(ACCOUNT_ID, account.id())
+                .build();
+    }
+
+    /** The account's current id, username, hash and role: one indexed read through a stateless session. */
     private Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
             return session.createNamedSelectionQuery(Account.CREDENTIALS, StoredCredential.class)
@@ -106,12 +131,68 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
     }
 
-    /** What sign-in needs of an account; never leaves this class. Hibernate builds it reflectively, in native too. */
+    /** What sign-in needs of an account. Hibernate builds it reflectively, in native too. */
     @RegisterForReflection
-    public record StoredCredential(Long id, String password, String role) {
+    public record StoredCredential(Long id, String username, String password, String role) {
+
+        public static StoredCredential of(Account account) {
+            return new StoredCredential(account.id, account.username, account.password, account.role);
+        }
+
         @Override
         public String toString() {
             return "StoredCredential[id=" + id + ", role=" + role + "]";
+        }
+    }
+
+    /**
+     * A sign-in with a credential verified recently, not yet checked against the account's current row. Nothing may
+     * be decided on it before {@link #confirm} succeeds: {@link Caller} sees to that.
+     */
+    final class PendingSignIn {
+
+        private final String username;
+        private final String password;
+        private final StoredCredential remembered;
+
+        private PendingSignIn(String username, String password, StoredCredential remembered) {
+            this.username = username;
+            this.password = password;
+            this.remembered = remembered;
+        }
+
+        /** The account the credential was verified against; a read may fetch its row to {@link #confirm(Optional)} it. */
+        long accountId() {
+            return remembered.id();
+        }
+
+        /** The role the account had then: a hint for what to fetch, never a permission. */
+        String rememberedRole() {
+            return remembered.role();
+        }
+
+        /** Confirms with a read of its own. */
+        SecurityIdentity confirm() {
+            return check(username, password, load(username));
+        }
+
+        /**
+         * Confirms against the row of {@link #accountId()} as a call's own statement found it (empty: gone). The same
+         * username and hash confirm it, with the role the row has now; anything else is checked afresh.
+         */
+        SecurityIdentity confirm(Optional<StoredCredential> row) {
+            if (row.isEmpty() || !row.get().username().equals(username) || !row.get().password().equals(remembered.password())) {
+                return confirm();
+            }
+            if (!row.get().role().equals(remembered.role())) {
+                verified.remember(username, password, row.get());
+            }
+            return signedIn(username, row.get());
+        }
+
+        @Override
+        public String toString() {
+            return "PendingSignIn[account " + remembered.id() + "]";
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.github.accounts.security;
 
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.github.accounts.security.AccountIdentityProvider.PendingSignIn;
+import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -7,6 +12,11 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * Who is calling: an admin, a signed-in account, or nobody. Reading it signs the caller in (lazily, once per request).
+ * <p>
+ * A credential verified recently is taken at its word only as far as "signed in": before any decision (role, account,
+ * reach) it is confirmed against the account's current row, either by a read of its own or, cheaper, by the row the
+ * call's own statement fetched alongside ({@link #unconfirmedAccountId()}, {@link #confirm(Optional)}). A write
+ * confirms before it starts ({@link AccessFilters}).
  * <p>
  * Resources mark calls with {@link SignedIn} and {@link AdminOnly} rather than {@code @Authenticated} and
  * {@code @RolesAllowed}: Quarkus REST runs those checks on the I/O thread before it dispatches a blocking method, so a
@@ -19,12 +29,13 @@ public class Caller {
     public static final String ADMIN = "admin";
 
     private final SecurityIdentity identity;
+    private SecurityIdentity confirmed;
 
     Caller(SecurityIdentity identity) {
         this.identity = identity;
     }
 
-    /** 401 for an anonymous caller. */
+    /** 401 for an anonymous caller (or a wrong password, 429 while throttled). */
     public void requireSignedIn() {
         if (isAnonymous()) {
             throw new UnauthorizedException();
@@ -40,7 +51,7 @@ public class Caller {
     }
 
     public boolean isAdmin() {
-        return identity.hasRole(ADMIN);
+        return confirmed().hasRole(ADMIN);
     }
 
     public boolean isAnonymous() {
@@ -49,11 +60,54 @@ public class Caller {
 
     /** The caller's own account id; only for a signed-in caller. */
     public long accountId() {
-        return identity.<Long>getAttribute(AccountIdentityProvider.ACCOUNT_ID);
+        return confirmed().<Long>getAttribute(AccountIdentityProvider.ACCOUNT_ID);
     }
 
     /** An admin may reach every account; anyone else only their own. */
     public boolean mayReach(long accountId) {
         return isAdmin() || (!isAnonymous() && accountId() == accountId);
+    }
+
+    /** Confirms the sign-in now, with a read of its own if no statement has done it yet. */
+    public void confirm() {
+        confirmed();
+    }
+
+    /**
+     * The account whose row a statement may fetch to confirm a recently verified credential: empty once confirmed
+     * (or for an anonymous caller). The statement then hands the row to {@link #confirm(Optional)}.
+     */
+    public OptionalLong unconfirmedAccountId() {
+        PendingSignIn pending = pending();
+        return pending == null ? OptionalLong.empty() : OptionalLong.of(pending.accountId());
+    }
+
+    /**
+     * Whether the credential, as verified earlier, would reach that account: only to choose what a statement fetches
+     * (so it never reads an account the caller may not see), never a permission.
+     */
+    public boolean claimsToReach(long accountId) {
+        PendingSignIn pending = pending();
+        return pending == null ? mayReach(accountId) : ADMIN.equals(pending.rememberedRole()) || pending.accountId() == accountId;
+    }
+
+    /** Confirms against the row of {@link #unconfirmedAccountId()} as a statement just read it (empty: no such row). */
+    public void confirm(Optional<StoredCredential> row) {
+        PendingSignIn pending = pending();
+        if (pending != null) {
+            confirmed = pending.confirm(row);
+        }
+    }
+
+    private PendingSignIn pending() {
+        return confirmed != null || identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.PENDING);
+    }
+
+    private SecurityIdentity confirmed() {
+        if (confirmed == null) {
+            PendingSignIn pending = pending();
+            confirmed = pending == null ? identity : pending.confirm();
+        }
+        return confirmed;
     }
 }

@@ -5,18 +5,20 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Remembers, for a short time, that a password matched a stored bcrypt hash, so that bcrypt is paid once per
- * credential rather than on every call. The key is an HMAC (with a secret that lives only in this process) of the
- * username, the password and the stored hash: never the password itself, and a changed password or hash (through any
- * instance) can never match an old entry.
+ * Remembers, for a short time, that a password matched an account's stored bcrypt hash, so that bcrypt is paid once
+ * per credential rather than on every call. The key is an HMAC (with a secret that lives only in this process) of the
+ * username and the password, never the password itself; the value is the account's id, hash and role as they were
+ * then, which every call must still find in the table (see {@link Caller}).
  */
 @ApplicationScoped
 public class VerifiedCredentials {
@@ -24,7 +26,7 @@ public class VerifiedCredentials {
     private static final int MAX_ENTRIES = 10_000;
 
     private final long rememberNanos;
-    private final Map<String, Long> expiries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** One keyed MAC per thread: looking one up and keying it costs more than the digest itself. */
     private final ThreadLocal<Mac> macs;
 
@@ -44,28 +46,31 @@ public class VerifiedCredentials {
         });
     }
 
-    public boolean remembered(String username, String password, String storedHash) {
-        Long expiry = expiries.get(digest(username, password, storedHash));
-        return expiry != null && expiry - System.nanoTime() > 0;
+    /** The account this password was last verified against, if that was recently. */
+    public Optional<StoredCredential> recall(String username, String password) {
+        Entry entry = entries.get(digest(username, password));
+        return entry != null && entry.expiry - System.nanoTime() > 0 ? Optional.of(entry.account) : Optional.empty();
     }
 
-    public void remember(String username, String password, String storedHash) {
-        if (expiries.size() >= MAX_ENTRIES) {
+    /** Records that the password matched this account's hash. */
+    public void remember(String username, String password, StoredCredential account) {
+        if (entries.size() >= MAX_ENTRIES) {
             long now = System.nanoTime();
-            expiries.values().removeIf(expiry -> expiry - now <= 0);
-            if (expiries.size() >= MAX_ENTRIES) {
-                expiries.clear();
+            entries.values().removeIf(entry -> entry.expiry - now <= 0);
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
             }
         }
-        expiries.put(digest(username, password, storedHash), System.nanoTime() + rememberNanos);
+        entries.put(digest(username, password), new Entry(account, System.nanoTime() + rememberNanos));
     }
 
-    private String digest(String username, String password, String storedHash) {
+    private String digest(String username, String password) {
         Mac mac = macs.get();
         mac.update(username.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
-        mac.update(password.getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
-        return Base64.getEncoder().encodeToString(mac.doFinal(storedHash.getBytes(StandardCharsets.US_ASCII)));
+        return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private record Entry(StoredCredential account, long expiry) {
     }
 }

@@ -3,6 +3,7 @@ package io.github.accounts.engine;
 import static io.github.accounts.support.TestAccounts.uniqueName;
 import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.accounts.support.Problems;
+import io.github.accounts.support.TestAccounts;
 import io.github.accounts.support.TestLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Echo at work, read from the log file the service writes (the same masking filter guards the console): SQL with its
@@ -68,6 +71,21 @@ class EchoTest {
         assertTrue(log.contains("-> [***]"), "the stored hash is read, masked: " + log);
         assertTrue(log.contains("update accounts"), log);
         assertNoPassword(log);
+    }
+
+    @Test
+    void aRecentlyVerifiedSignInShouldBeCheckedInTheCallsOwnSelect() throws IOException {
+        String username = uniqueName("echo-once");
+        long id = TestAccounts.create(username);
+        RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
+        caller.get("/accounts/" + id).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
+        long start = TestLog.end();
+
+        caller.get("/accounts/" + id).then().statusCode(200);
+
+        String log = TestLog.since(start);
+        assertEquals(1, log.split(" from accounts ", -1).length - 1, "one statement reads the account and checks the caller: " + log);
     }
 
     @Test

@@ -132,6 +132,49 @@ public class PermissionTest {
     }
 
     @Test
+    void passwordChangeShouldTakeEffectOnTheNextGetOfAnAccount() {
+        asSelf().get("/accounts/" + selfId).then().statusCode(200); // verified, and remembered
+        asAdmin().contentType(MERGE_PATCH).body("{\"password\":\"the-new-password\"}").patch("/accounts/" + selfId)
+                .then().statusCode(200);
+        assertUnauthorized(asSelf().get("/accounts/" + selfId).then());
+        assertUnauthorized(asSelf().get("/accounts/" + otherId).then());
+        as(self, "the-new-password").get("/accounts/" + selfId).then().statusCode(200);
+    }
+
+    @Test
+    void roleChangeShouldTakeEffectOnTheNextCall() {
+        assertProblem(asSelf().get("/accounts/" + otherId).then(), 404);
+        asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"admin\"}").patch("/accounts/" + selfId).then().statusCode(200);
+        asSelf().get("/accounts/" + otherId).then().statusCode(200);
+        asSelf().get("/accounts/me").then().statusCode(200).body("role", equalTo("admin"));
+
+        asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"user\"}").patch("/accounts/" + selfId).then().statusCode(200);
+        assertProblem(asSelf().get("/accounts/" + otherId).then(), 404);
+        assertProblem(asSelf().get("/accounts").then(), 403);
+        asSelf().get("/accounts/" + selfId).then().statusCode(200).body("role", equalTo("user"));
+    }
+
+    @Test
+    void aRenamedAccountShouldNoLongerSignInUnderItsOldName() {
+        asSelf().get("/accounts/" + selfId).then().statusCode(200);
+        String renamed = uniqueName("renamed");
+        asAdmin().contentType(MERGE_PATCH).body(Map.of("username", renamed)).patch("/accounts/" + selfId).then().statusCode(200);
+        assertUnauthorized(asSelf().get("/accounts/" + selfId).then());
+        assertUnauthorized(asSelf().get("/accounts/me").then());
+        as(renamed, passwordOf(self)).get("/accounts/" + selfId).then().statusCode(200).body("username", equalTo(renamed));
+    }
+
+    @Test
+    void anAccountCreatedAgainUnderTheSameNameShouldBeANewAccount() {
+        asSelf().get("/accounts/me").then().statusCode(200).body("id", equalTo((int) selfId));
+        asAdmin().delete("/accounts/" + selfId).then().statusCode(204);
+        long again = create(self);
+        asSelf().get("/accounts/me").then().statusCode(200).body("id", equalTo((int) again));
+        assertProblem(asSelf().get("/accounts/" + selfId).then(), 404);
+        asSelf().get("/accounts/" + again).then().statusCode(200);
+    }
+
+    @Test
     void deleteShouldBeForTheAccountItselfOrAnAdmin() {
         assertUnauthorized(anonymous().delete("/accounts/" + selfId).then());
         assertProblem(asSelf().delete("/accounts/" + otherId).then(), 404);

@@ -73,6 +73,7 @@ class TwoInstancesIT {
         assertEquals(200, send(firstPort, "PATCH", "/accounts/" + id, username + ":old-password",
                 "{\"password\":\"new-password\"}").statusCode());
 
+        assertEquals(401, send(secondPort, "GET", "/accounts/" + id, username + ":old-password", null).statusCode());
         assertEquals(401, send(secondPort, "GET", "/accounts/me", username + ":old-password", null).statusCode());
         assertEquals(200, send(secondPort, "GET", "/accounts/me", username + ":new-password", null).statusCode());
         assertEquals(401, send(firstPort, "GET", "/accounts/me", username + ":old-password", null).statusCode());
