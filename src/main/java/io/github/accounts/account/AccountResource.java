@@ -153,10 +153,6 @@ public class AccountResource {
         return ok(service.find(id, caller).orElseThrow(() -> new AccountNotFoundException(id)));
     }
 
-    private static Response ok(Account account) {
-        return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
-    }
-
     @PATCH
     @Path("/{id}")
     @SignedIn
@@ -207,6 +203,11 @@ public class AccountResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public void delete(@RestPath long id) {
         service.delete(reachable(id));
+    }
+
+    /** 200 with the account and its version as ETag. */
+    private static Response ok(Account account) {
+        return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
     }
 
     /** Another account is answered as missing: its existence is not revealed to someone who may not reach it. */
