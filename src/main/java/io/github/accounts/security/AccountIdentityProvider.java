@@ -72,23 +72,23 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                     .addAttribute(PENDING, new PendingSignIn(username, password, remembered.get()))
                     .build();
         }
-        return check(username, password, load(username));
+        return check(username, password, Optional.empty(), load(username));
     }
 
-    /** Checks the password against the account as stored now (empty: no such username). */
-    private SecurityIdentity check(String username, String password, Optional<StoredCredential> stored) {
+    /**
+     * Checks the password against the account as stored now (empty: no such username); bcrypt only if the hash differs
+     * from the one it was {@code remembered} to match.
+     */
+    private SecurityIdentity check(String username, String password, Optional<StoredCredential> remembered,
+            Optional<StoredCredential> stored) {
         boolean matches = stored.isPresent()
-                ? rememberedFor(username, password, stored.get()) || verify(username, password, stored.get())
+                ? remembered.filter(r -> r.password().equals(stored.get().password())).isPresent()
+                        || verify(username, password, stored.get())
                 : decoyCheck(password);
         if (!matches) {
             throw failed(username);
         }
         return signedIn(username, stored.get());
-    }
-
-    private boolean rememberedFor(String username, String password, StoredCredential stored) {
-        return verified.recall(username, password).filter(remembered -> remembered.password().equals(stored.password()))
-                .isPresent();
     }
 
     private boolean verify(String username, String password, StoredCredential stored) {
@@ -173,7 +173,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
         /** Confirms with a read of its own. */
         SecurityIdentity confirm() {
-            return check(username, password, load(username));
+            return check(username, password, Optional.of(remembered), load(username));
         }
 
         /**
