@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +20,18 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
     /** An H2 file database under {@code ./data}, created on first start. */
     public static final String DEFAULT = "h2:///data/accounts";
 
+    private static final String SQLITE_FORMS = "sqlite:///relative.db, sqlite:////absolute.db, or sqlite:// in memory";
+
     static final String SYNTAX = "dialect[+driver]://[username[:password]@]host[:port]/database[?key=value&...]";
     private static final String MEMORY = ":memory:";
+    /**
+     * How the service opens a SQLite file (a URI's own parameters win): write-ahead logging, so readers never wait for
+     * the writer; a writer that finds the database busy waits for it instead of failing at once; and every transaction
+     * takes the write lock when it begins, so two read-then-write transactions queue up instead of one failing with
+     * SQLITE_BUSY_SNAPSHOT half-way.
+     */
+    static final Map<String, String> SQLITE_PRAGMAS = Map.of("journal_mode", "WAL", "busy_timeout", "5000",
+            "transaction_mode", "IMMEDIATE", "foreign_keys", "true");
     private static final String MASK = "***";
 
     public static DatabaseUri parse(String uri) {
@@ -42,7 +53,7 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
         }
         String name = dialectName;
         Dialect dialect = Dialect.fromUriName(name).orElseThrow(() -> invalid("unknown dialect '" + name
-                + "' in '" + masked(text) + "'; use one of h2, postgresql (or postgres), mysql, mariadb"));
+                + "' in '" + masked(text) + "'; use one of h2, sqlite, postgresql (or postgres), mysql, mariadb"));
         if (driver.isPresent() && !dialect.acceptsDriver(driver.get())) {
             throw invalid("unknown driver '" + driver.get() + "' for dialect " + dialect.uriName() + " in '" + masked(text)
                     + "'; leave it out or use one of: " + dialect.acceptedDrivers());
@@ -83,10 +94,13 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
             host = authority.substring(0, portColon);
             port = Optional.of(parsePort(authority.substring(portColon + 1), text));
         }
-        if (dialect != Dialect.H2 && host.isEmpty()) {
+        if (dialect == Dialect.SQLITE && (!host.isEmpty() || username.isPresent())) {
+            throw invalid("names a server in '" + masked(text) + "', but SQLite is a file: " + SQLITE_FORMS);
+        }
+        if (!dialect.embedded() && host.isEmpty()) {
             throw invalid("names no host in '" + masked(text) + "'; expected " + SYNTAX);
         }
-        if (database.isEmpty()) {
+        if (database.isEmpty() && dialect != Dialect.SQLITE) { // sqlite:// is SQLAlchemy's in-memory database
             throw invalid("names no database in '" + masked(text) + "'; expected " + SYNTAX
                     + (dialect == Dialect.H2 ? " (for H2: h2:///relative/path, h2:////absolute/path or h2:///:memory:)" : ""));
         }
@@ -94,10 +108,18 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
                 Collections.unmodifiableMap(parameters));
     }
 
+    /** Whether the database lives in the memory of this process, and goes with it. */
+    public boolean inMemory() {
+        return dialect.embedded() && (database.isEmpty() || database.equals(MEMORY));
+    }
+
     /** The JDBC URL for this URI; credentials are not part of it (they go to the datasource's own settings). */
     public String jdbcUrl() {
         if (dialect == Dialect.H2) {
             return h2JdbcUrl();
+        }
+        if (dialect == Dialect.SQLITE) {
+            return sqliteJdbcUrl();
         }
         StringBuilder url = new StringBuilder(dialect.jdbcPrefix()).append(host);
         port.ifPresent(p -> url.append(':').append(p));
@@ -127,6 +149,14 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
         return url.toString();
     }
 
+    /** {@code sqlite:///relative.db} is relative to the working directory, {@code sqlite:////var/lib/accounts.db} absolute. */
+    private String sqliteJdbcUrl() {
+        Map<String, String> pragmas = new TreeMap<>(SQLITE_PRAGMAS);
+        pragmas.putAll(parameters);
+        return dialect.jdbcPrefix() + (inMemory() ? MEMORY : database) + "?" + pragmas.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
     /** The URI with its password (and any {@code password} parameter) shown as {@code ***}. */
     @Override
     public String toString() {
@@ -140,7 +170,9 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
         });
         text.append(host);
         port.ifPresent(p -> text.append(':').append(p));
-        text.append('/').append(database);
+        if (!database.isEmpty()) {
+            text.append('/').append(database);
+        }
         if (!parameters.isEmpty()) {
             text.append('?').append(parameters.entrySet().stream()
                     .map(e -> e.getKey() + "=" + (e.getKey().toLowerCase().contains("password") ? MASK : e.getValue()))

@@ -25,21 +25,30 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
     static final String HEROKU_URL = "database.url";
     static final int ORDINAL = 200;
     private static final String DB_KIND = "quarkus.datasource.db-kind";
+    private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String HIBERNATE_DIALECT = "quarkus.hibernate-orm.dialect";
     /** Where Quarkus keeps, at run time, the build-time values it was built with. */
     private static final String BUILD_TIME_FIXED = "BuildTime RunTime Fixed";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Optional<String> configured = value(context, URI).or(() -> value(context, HEROKU_URL));
-        if (configured.isEmpty() && value(context, "quarkus.datasource.jdbc.url").isPresent()) {
-            return List.of(); // configured the Quarkus way: leave it alone
+        ConfigValue builtFor = context.getValue(DB_KIND);
+        boolean building = builtFor == null || !BUILD_TIME_FIXED.equals(builtFor.getSourceName());
+        Map<String, String> properties = new HashMap<>();
+        if (configured.isEmpty() && value(context, JDBC_URL).isPresent()) {
+            // Configured the Quarkus way: left alone, but for the Hibernate dialect the service needs for that database.
+            if (building) {
+                value(context, DB_KIND).flatMap(Dialect::fromDbKind).flatMap(Dialect::hibernateDialect)
+                        .ifPresent(dialect -> properties.put(HIBERNATE_DIALECT, dialect));
+            }
+            return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
         }
         DatabaseUri uri = DatabaseUri.parse(configured.orElse(DatabaseUri.DEFAULT));
-        Map<String, String> properties = new HashMap<>();
-        ConfigValue builtFor = context.getValue(DB_KIND);
-        if (builtFor == null || !BUILD_TIME_FIXED.equals(builtFor.getSourceName())) {
-            // Building: only the kind of database is needed, and nothing else (no credentials) gets recorded in the build.
+        if (building) {
+            // Only the kind of database (and its dialect) is needed, and nothing else (no credentials) gets recorded.
             properties.put(DB_KIND, uri.dialect().dbKind());
+            uri.dialect().hibernateDialect().ifPresent(dialect -> properties.put(HIBERNATE_DIALECT, dialect));
             return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
         }
         if (!builtFor.getValue().equals(uri.dialect().dbKind())) {
@@ -47,9 +56,14 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
                     + " database, but this build is for " + builtFor.getValue() + "; build for "
                     + uri.dialect().uriName() + " with: DATABASE_URI='" + uri + "' ./mvnw package");
         }
-        properties.put("quarkus.datasource.jdbc.url", uri.jdbcUrl());
+        properties.put(JDBC_URL, uri.jdbcUrl());
         uri.username().ifPresent(u -> properties.put("quarkus.datasource.username", u));
         uri.password().ifPresent(p -> properties.put("quarkus.datasource.password", p));
+        if (uri.dialect() == Dialect.SQLITE && uri.inMemory()) {
+            // An in-memory SQLite database belongs to one connection: the pool holds exactly that one, for good.
+            properties.put("quarkus.datasource.jdbc.min-size", "1");
+            properties.put("quarkus.datasource.jdbc.max-size", "1");
+        }
         return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
  */
 public enum Dialect {
     H2("h2", "h2", "jdbc:h2:", "h2", Set.of()),
+    SQLITE("sqlite", "sqlite", "jdbc:sqlite:", "sqlite-jdbc", Set.of("pysqlite", "aiosqlite", "jdbc")),
     POSTGRESQL("postgresql", "postgresql", "jdbc:postgresql://", "pgjdbc",
             Set.of("psycopg2", "psycopg", "asyncpg", "pg8000", "pgjdbc", "jdbc")),
     MYSQL("mysql", "mysql", "jdbc:mysql://", "mysql-connector-j",
@@ -68,6 +69,19 @@ public enum Dialect {
     /** The JDBC driver that carries this dialect, as shown by {@code GET /engine}. */
     public String jdbcDriver() {
         return jdbcDriver;
+    }
+
+    /**
+     * The Hibernate dialect this service uses instead of the one the JDBC extension brings, if any: for SQLite, one that
+     * stores timestamps as SQLAlchemy does, so that the tutorial's own code can share the file.
+     */
+    Optional<String> hibernateDialect() {
+        return this == SQLITE ? Optional.of("io.github.accounts.persistence.SqliteDialect") : Optional.empty();
+    }
+
+    /** A database in a file (or in memory) of this process: a URI names a path, not a server. */
+    boolean embedded() {
+        return this == H2 || this == SQLITE;
     }
 
     String acceptedDrivers() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.vertx.core.http.HttpClosedException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -39,6 +42,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String RETRY_AFTER_SECONDS = "5";
+    static final String BUSY_RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
@@ -117,11 +121,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         if (databaseUnreachable(e)) {
             LOG.warnf("503: the database cannot be reached: %s", e.getClass().getSimpleName());
-            return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .entity(new Problem(ProblemTypes.DATABASE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE.getReasonPhrase(),
-                            503, "the database cannot be reached; retry later", List.of()))
-                    .build();
+            return unavailable(RETRY_AFTER_SECONDS, "the database cannot be reached; retry later");
+        }
+        if (databaseBusy(e)) {
+            LOG.warn("503: the database stayed busy (locked by another writer)");
+            return unavailable(BUSY_RETRY_AFTER_SECONDS, "the database is busy; nothing was changed, retry shortly");
         }
         if (clientHungUp(e)) {
             // The body never arrived in full and nobody is left to answer: the client's doing, not the service's.
@@ -132,6 +136,14 @@ public class ProblemMappers {
         return Response.status(Status.INTERNAL_SERVER_ERROR).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(ProblemTypes.INTERNAL, Status.INTERNAL_SERVER_ERROR.getReasonPhrase(), 500,
                         "an unexpected error occurred; it has been logged", List.of()))
+                .build();
+    }
+
+    private static Response unavailable(String retryAfterSeconds, String detail) {
+        return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .entity(new Problem(ProblemTypes.DATABASE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE.getReasonPhrase(), 503,
+                        detail, List.of()))
                 .build();
     }
 
@@ -193,6 +205,17 @@ public class ProblemMappers {
     private static boolean clientHungUp(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A lock that was not granted in time (SQLite's single writer, a lock wait timeout, a deadlock victim). */
+    private static boolean databaseBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LockAcquisitionException || t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException) {
                 return true;
             }
         }

@@ -20,6 +20,13 @@ class DatabaseUriTest {
             h2:////var/lib/app/accounts                         | h2         | jdbc:h2:/var/lib/app/accounts
             h2:///:memory:                                      | h2         | jdbc:h2:mem:accounts;DB_CLOSE_DELAY=-1
             h2:///data/accounts?MODE=PostgreSQL                 | h2         | jdbc:h2:./data/accounts;MODE=PostgreSQL
+            sqlite:///sqlalchemy-tutorial.db                    | sqlite     | jdbc:sqlite:sqlalchemy-tutorial.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:///data/accounts.db                          | sqlite     | jdbc:sqlite:data/accounts.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:////var/lib/app/accounts.db                  | sqlite     | jdbc:sqlite:/var/lib/app/accounts.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite://                                           | sqlite     | jdbc:sqlite::memory:?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:///:memory:                                  | sqlite     | jdbc:sqlite::memory:?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite+pysqlite:///tutorial.db?busy_timeout=60000   | sqlite     | jdbc:sqlite:tutorial.db?busy_timeout=60000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite+aiosqlite:///tutorial.db?journal_mode=DELETE | sqlite     | jdbc:sqlite:tutorial.db?busy_timeout=5000&foreign_keys=true&journal_mode=DELETE&transaction_mode=IMMEDIATE
             postgresql://scott:tiger@localhost:5432/test        | postgresql | jdbc:postgresql://localhost:5432/test
             postgres://scott:tiger@localhost/test               | postgresql | jdbc:postgresql://localhost/test
             postgresql+psycopg2://scott:tiger@db:5432/test      | postgresql | jdbc:postgresql://db:5432/test
@@ -83,6 +90,10 @@ class DatabaseUriTest {
             postgresql://scott:tiger@localhost:5432/test | postgresql://scott:***@localhost:5432/test
             postgres://scott@localhost/test              | postgresql://scott@localhost/test
             h2:///:memory:                               | h2:///:memory:
+            sqlite:///sqlalchemy-tutorial.db             | sqlite:///sqlalchemy-tutorial.db
+            sqlite+pysqlite:////var/lib/app/accounts.db  | sqlite+pysqlite:////var/lib/app/accounts.db
+            sqlite://                                    | sqlite://
+            sqlite:///:memory:                           | sqlite:///:memory:
             """)
     void toStringShouldReadLikeSqlalchemysRepr(String uri, String shown) {
         assertEquals(shown, DatabaseUri.parse(uri).toString());
@@ -103,7 +114,10 @@ class DatabaseUriTest {
             ''                                        | database.uri is empty
             localhost:5432/test                       | database.uri 'localhost:5432/test' is not of the form dialect[+driver]://
             oracle://scott:tiger@localhost/test       | database.uri unknown dialect 'oracle' in 'oracle://scott:***@localhost/test'
-            sqlite:///data.db                         | database.uri unknown dialect 'sqlite'
+            sqlite3:///data.db                        | database.uri unknown dialect 'sqlite3' in 'sqlite3:///data.db'; use one of h2, sqlite, postgresql
+            sqlite+pysqlcipher:///data.db             | database.uri unknown driver 'pysqlcipher' for dialect sqlite in 'sqlite+pysqlcipher:///data.db'; leave it out or use one of: aiosqlite, jdbc, pysqlite
+            sqlite://localhost/data.db                | database.uri names a server in 'sqlite://localhost/data.db', but SQLite is a file: sqlite:///relative.db, sqlite:////absolute.db, or sqlite:// in memory
+            sqlite://scott:tiger@/data.db             | database.uri names a server in 'sqlite://scott:***@/data.db', but SQLite is a file
             postgresql+odbc://scott:tiger@h/test      | database.uri unknown driver 'odbc' for dialect postgresql in 'postgresql+odbc://scott:***@h/test'
             mysql+psycopg2://root@h/test              | database.uri unknown driver 'psycopg2' for dialect mysql
             postgresql://scott:tiger@h:99999/test     | database.uri has port '99999', which is not a number from 1 to 65535

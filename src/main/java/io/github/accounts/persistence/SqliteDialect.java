@@ -1,0 +1,106 @@
+package io.github.accounts.persistence;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.TypeContributions;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.community.dialect.identity.SQLiteIdentityColumnSupport;
+import org.hibernate.dialect.identity.IdentityColumnSupport;
+import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
+import org.hibernate.mapping.Table;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.tool.schema.internal.StandardTableExporter;
+import org.hibernate.tool.schema.spi.Exporter;
+import org.hibernate.type.SqlTypes;
+import org.sqlite.SQLiteException;
+
+/**
+ * SQLite as the tutorial's SQLAlchemy code keeps it, so that both can share one file: timestamps as UTC text in
+ * {@code datetime} columns ({@link SqlalchemyTimestamp}) and {@code CURRENT_TIMESTAMP} defaults without a precision,
+ * which SQLite does not take; ids that are SQLite's rowid; constraint failures Hibernate can tell apart. Booleans are
+ * 0 and 1 on both sides already. Tables another program created are brought up to date by {@link SqliteTableUpgrade}.
+ */
+public class SqliteDialect extends SQLiteDialect {
+
+    private static final Pattern TIMESTAMP_PRECISION = Pattern.compile("(?i)\\bcurrent_timestamp\\s*\\(\\s*\\d+\\s*\\)");
+
+    private final Exporter<Table> tableExporter = new StandardTableExporter(this) {
+        @Override
+        public String[] getSqlCreateStrings(Table table, Metadata metadata, SqlStringGenerationContext context) {
+            return Arrays.stream(super.getSqlCreateStrings(table, metadata, context)).map(SqliteDialect::sqlite)
+                    .toArray(String[]::new);
+        }
+    };
+
+    public SqliteDialect() {
+    }
+
+    public SqliteDialect(DialectResolutionInfo info) {
+        super(info);
+    }
+
+    /** SQL written for the other dialects, as SQLite takes it: {@code CURRENT_TIMESTAMP(6)} becomes {@code CURRENT_TIMESTAMP}. */
+    static String sqlite(String sql) {
+        return TIMESTAMP_PRECISION.matcher(sql).replaceAll("CURRENT_TIMESTAMP");
+    }
+
+    @Override
+    protected String columnType(int sqlTypeCode) {
+        return switch (sqlTypeCode) {
+            case SqlTypes.TIMESTAMP, SqlTypes.TIMESTAMP_WITH_TIMEZONE -> "datetime";
+            default -> super.columnType(sqlTypeCode);
+        };
+    }
+
+    @Override
+    public void contributeTypes(TypeContributions contributions, ServiceRegistry registry) {
+        super.contributeTypes(contributions, registry);
+        contributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(SqlalchemyTimestamp.INSTANCE);
+    }
+
+    @Override
+    public Exporter<Table> getTableExporter() {
+        return tableExporter;
+    }
+
+    /**
+     * {@code id INTEGER}, so that the id is SQLite's rowid and a plain {@code INSERT} gets one. Upper case on purpose:
+     * Hibernate 7.2 leaves the identity type out when the statement so far already contains it in lower case (as
+     * {@code tokens integer} does), and a column without a type is no rowid.
+     */
+    @Override
+    public IdentityColumnSupport getIdentityColumnSupport() {
+        return ROWID;
+    }
+
+    private static final IdentityColumnSupport ROWID = new SQLiteIdentityColumnSupport() {
+        @Override
+        public String getIdentityColumnString(int type) {
+            return "INTEGER";
+        }
+    };
+
+    /** Constraint failures by kind (the driver reports no SQLState), so that a duplicate username is a 409. */
+    @Override
+    public SQLExceptionConversionDelegate buildSQLExceptionConversionDelegate() {
+        SQLExceptionConversionDelegate sqlite = super.buildSQLExceptionConversionDelegate();
+        return (failure, message, sql) -> {
+            ConstraintKind kind = failure instanceof SQLiteException e ? switch (e.getResultCode()) {
+                case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> ConstraintKind.UNIQUE;
+                case SQLITE_CONSTRAINT_NOTNULL -> ConstraintKind.NOT_NULL;
+                case SQLITE_CONSTRAINT_CHECK -> ConstraintKind.CHECK;
+                case SQLITE_CONSTRAINT_FOREIGNKEY -> ConstraintKind.FOREIGN_KEY;
+                default -> null;
+            } : null;
+            return kind == null ? sqlite.convert(failure, message, sql)
+                    : new ConstraintViolationException(message, failure, sql, kind,
+                            getViolatedConstraintNameExtractor().extractConstraintName(failure));
+        };
+    }
+}
