@@ -1,6 +1,8 @@
 package io.github.accounts.account;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PasswordHasher {
 
+    /**
+     * A bcrypt hash under any of its prefixes: {@code $2a$}, {@code $2b$} (what Python's bcrypt writes) and {@code $2y$}
+     * differ only for passwords longer than the 72 bytes any password here may have, so each is checked as {@code $2a$}.
+     */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12]\\d|3[01])\\$[./A-Za-z0-9]{53}");
+
     private final int cost;
+    private volatile String decoy;
 
     PasswordHasher(AccountsConfig config) {
         this.cost = config.password().bcryptCost();
@@ -24,7 +33,30 @@ public class PasswordHasher {
         return passwords.parallelStream().map(this::hash).toList();
     }
 
-    public boolean matches(String password, String hash) {
-        return BcryptUtil.matches(password, hash);
+    /**
+     * Whether the password matches a stored hash. A stored value that is no bcrypt hash (the plain text the tutorial's
+     * own code stores, another scheme, nothing) matches no password, after the same work as a real check.
+     */
+    public boolean matches(String password, String stored) {
+        boolean bcrypt = stored != null && BCRYPT.matcher(stored).matches();
+        try {
+            boolean matches = BcryptUtil.matches(password, bcrypt ? "$2a$" + stored.substring(4) : decoy());
+            return bcrypt && matches;
+        } catch (RuntimeException e) {
+            return false; // shaped like bcrypt, but not a hash the algorithm can read
+        }
+    }
+
+    /** Spends what a check costs and matches nothing: for a username no account has. */
+    public boolean matchesNothing(String password) {
+        return matches(password, null);
+    }
+
+    /** A hash at the configured cost that no password matches, made once. */
+    private String decoy() {
+        if (decoy == null) {
+            decoy = hash(UUID.randomUUID().toString());
+        }
+        return decoy;
     }
 }

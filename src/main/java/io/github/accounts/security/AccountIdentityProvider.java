@@ -39,7 +39,6 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final PasswordHasher hasher;
     private final VerifiedCredentials verified;
     private final SignInThrottle throttle;
-    private volatile String decoyHash;
 
     AccountIdentityProvider(SessionFactory sessions, PasswordHasher hasher, VerifiedCredentials verified,
             SignInThrottle throttle) {
@@ -84,7 +83,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         boolean matches = stored.isPresent()
                 ? remembered.filter(r -> r.password().equals(stored.get().password())).isPresent()
                         || verify(username, password, stored.get())
-                : decoyCheck(password);
+                : hasher.matchesNothing(password);
         if (!matches) {
             throw failed(username);
         }
@@ -97,15 +96,6 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
         verified.remember(username, password, stored);
         return true;
-    }
-
-    /** Spends what a real check would, against a hash no password matches, and fails. */
-    private boolean decoyCheck(String password) {
-        if (decoyHash == null) {
-            decoyHash = hasher.hash(java.util.UUID.randomUUID().toString());
-        }
-        hasher.matches(password, decoyHash);
-        return false;
     }
 
     private AuthenticationFailedException failed(String username) {
