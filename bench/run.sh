@@ -3,6 +3,7 @@
 # start-to-first-response, RSS after load, req/s, p50/p99 and service CPU per request for four calls, bulk create
 # rows/s, and the ceilings (raw JDBC by primary key from 32 threads, bcrypt hashes/s on all cores).
 #   bench/run.sh h2            embedded H2 file database (the default)
+#   bench/run.sh sqlite        a SQLite file, as the tutorial uses it (WAL, one writer at a time)
 #   bench/run.sh postgresql    the local PostgreSQL, database "bench" (dropped and created)
 # BASELINE=<git revision> also builds that revision (say, the last one before sign-in) and loads its
 # GET /accounts/{id} unauthenticated against the same database, to show what sign-in costs.
@@ -31,10 +32,11 @@ trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 case "$DB" in
   h2) URI="h2:///$WORK/accounts"; JDBC="jdbc:h2:$WORK/accounts"; JDBC_USER=""; ;;
+  sqlite) URI="sqlite:///$WORK/accounts.db"; JDBC="jdbc:sqlite:$WORK/accounts.db"; JDBC_USER=""; ;;
   postgresql)
     psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
     URI="postgresql://postgres@127.0.0.1:5432/bench"; JDBC="jdbc:postgresql://127.0.0.1:5432/bench"; JDBC_USER=postgres ;;
-  *) echo "usage: bench/run.sh h2|postgresql" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh h2|sqlite|postgresql" >&2; exit 2 ;;
 esac
 
 echo "== building for $DB"

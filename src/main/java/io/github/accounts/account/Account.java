@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.CreationTimestamp;
 
 import io.github.accounts.persistence.BaseEntity;
@@ -12,7 +13,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** The tutorial's {@code class Account(Base)}: one row of table {@code accounts}. */
+/**
+ * The tutorial's {@code class Account(Base)}: one row of table {@code accounts}. A table another program created keeps
+ * its own columns (the tutorial's have no database defaults), so a row it wrote without {@code tokens} or
+ * {@code verified} reads as their defaults.
+ */
 @Entity
 @Table(name = "accounts")
 @NamedQuery(name = Account.CREDENTIALS, query = "select id, username, password, role from Account where username = :username")
@@ -36,10 +41,12 @@ public class Account extends BaseEntity {
     public String password;
 
     @ColumnDefault("10")
+    @ColumnTransformer(read = "coalesce(tokens, 10)")
     @Column(nullable = false)
     public int tokens = DEFAULT_TOKENS;
 
     @ColumnDefault("false")
+    @ColumnTransformer(read = "coalesce(verified, false)")
     @Column(nullable = false)
     public boolean verified;
 

@@ -3,6 +3,7 @@ package io.github.accounts.persistence;
 import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestAccounts.as;
 import static io.github.accounts.support.TestAccounts.asAdmin;
+import static io.github.accounts.support.TestAccounts.uniqueName;
 import static io.github.accounts.support.TutorialFirstDatabase.DELETED;
 import static io.github.accounts.support.TutorialFirstDatabase.GUEST;
 import static io.github.accounts.support.TutorialFirstDatabase.GUEST_PASSWORD;
@@ -12,9 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +28,7 @@ import io.github.accounts.support.Tutorial;
 import io.github.accounts.support.TutorialFirstDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /**
  * The tutorial's own Python code came first ({@link TutorialFirstDatabase}): the service starts on its table, adds the
@@ -30,6 +37,9 @@ import io.restassured.response.Response;
 abstract class TutorialFirstTest {
 
     private final Tutorial tutorial;
+
+    @Inject
+    DataSource dataSource;
 
     TutorialFirstTest(String uri) {
         this.tutorial = new Tutorial(uri);
@@ -81,6 +91,21 @@ abstract class TutorialFirstTest {
         Object deleted = tutorial.get(DELETED).get("id");
         asAdmin().delete("/accounts/" + deleted).then().statusCode(204);
         assertNull(tutorial.get(DELETED));
+    }
+
+    @Test
+    void aRowWithOnlyUsernameAndPasswordShouldBeServedWithTheDefaults() throws SQLException {
+        String username = uniqueName("plain-sql");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
+            insert.setString(1, username);
+            insert.setString(2, "not-a-hash");
+            insert.executeUpdate();
+        }
+        asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200)
+                .body("tokens", equalTo(List.of(10)))
+                .body("verified", equalTo(List.of(false)))
+                .body("role", equalTo(List.of("user")));
     }
 
     @Test
