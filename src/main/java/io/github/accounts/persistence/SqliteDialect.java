@@ -30,6 +30,18 @@ public class SqliteDialect extends SQLiteDialect {
 
     private static final Pattern TIMESTAMP_PRECISION = Pattern.compile("(?i)\\bcurrent_timestamp\\s*\\(\\s*\\d+\\s*\\)");
 
+    /**
+     * {@code id INTEGER}, so that the id is SQLite's rowid and a plain {@code INSERT} gets one. Upper case on purpose:
+     * Hibernate 7.2 leaves the identity type out when the statement so far already contains it in lower case (as
+     * {@code tokens integer} does), and a column without a type is no rowid.
+     */
+    private static final IdentityColumnSupport ROWID = new SQLiteIdentityColumnSupport() {
+        @Override
+        public String getIdentityColumnString(int type) {
+            return "INTEGER";
+        }
+    };
+
     private final Exporter<Table> tableExporter = new StandardTableExporter(this) {
         @Override
         public String[] getSqlCreateStrings(Table table, Metadata metadata, SqlStringGenerationContext context) {
@@ -69,22 +81,10 @@ public class SqliteDialect extends SQLiteDialect {
         return tableExporter;
     }
 
-    /**
-     * {@code id INTEGER}, so that the id is SQLite's rowid and a plain {@code INSERT} gets one. Upper case on purpose:
-     * Hibernate 7.2 leaves the identity type out when the statement so far already contains it in lower case (as
-     * {@code tokens integer} does), and a column without a type is no rowid.
-     */
     @Override
     public IdentityColumnSupport getIdentityColumnSupport() {
         return ROWID;
     }
-
-    private static final IdentityColumnSupport ROWID = new SQLiteIdentityColumnSupport() {
-        @Override
-        public String getIdentityColumnString(int type) {
-            return "INTEGER";
-        }
-    };
 
     /** Constraint failures by kind (the driver reports no SQLState), so that a duplicate username is a 409. */
     @Override

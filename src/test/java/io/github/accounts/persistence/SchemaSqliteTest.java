@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.accounts.support.PlainSql;
 import io.github.accounts.support.SqliteProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -70,12 +72,7 @@ class SchemaSqliteTest extends SchemaTest {
     @Test
     void plainSqlInsertShouldGetTheCurrentTimeAsSqliteWritesIt() throws SQLException {
         String username = uniqueName("plain-time");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
-            insert.setString(1, username);
-            insert.setString(2, "not-a-hash");
-            insert.executeUpdate();
-        }
+        PlainSql.insert(dataSource, Map.of("username", username, "password", "not-a-hash"));
         Instant created = Instant.parse(asAdmin().queryParam("username", username).get("/accounts").path("dateCreated[0]"));
         assertTrue(Math.abs(ChronoUnit.SECONDS.between(created, Instant.now())) < 5, created.toString());
     }
@@ -84,24 +81,12 @@ class SchemaSqliteTest extends SchemaTest {
     void usernameShouldBeUniqueInTheDatabaseItself() throws SQLException {
         String username = uniqueName("unique");
         create(username);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
-            insert.setString(1, username);
-            insert.setString(2, "not-a-hash");
-            assertThrows(SQLException.class, insert::executeUpdate);
-        }
+        assertThrows(SQLException.class, () -> PlainSql.insert(dataSource, Map.of("username", username, "password", "not-a-hash")));
     }
 
     private String insert(String dateCreated) throws SQLException {
         String username = uniqueName("foreign-time");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO accounts (username, password, date_created) VALUES (?, ?, ?)")) {
-            insert.setString(1, username);
-            insert.setString(2, "not-a-hash");
-            insert.setString(3, dateCreated);
-            insert.executeUpdate();
-        }
+        PlainSql.insert(dataSource, Map.of("username", username, "password", "not-a-hash", "date_created", dateCreated));
         return username;
     }
 }

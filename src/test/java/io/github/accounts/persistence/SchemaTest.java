@@ -5,13 +5,13 @@ import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.accounts.support.PlainSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -28,12 +28,7 @@ public class SchemaTest {
     @Test
     void plainSqlInsertShouldGetIdAndEveryDefaultFromTheDatabase() throws Exception {
         String username = uniqueName("plain-sql");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
-            insert.setString(1, username);
-            insert.setString(2, "not-a-hash-but-not-shown");
-            insert.executeUpdate();
-        }
+        PlainSql.insert(dataSource, Map.of("username", username, "password", "not-a-hash-but-not-shown"));
         asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200)
                 .body("id[0]", notNullValue())
                 .body("tokens", contains(10))

@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.accounts.support.PlainSql;
 import io.github.accounts.support.Tutorial;
 import io.github.accounts.support.TutorialFirstDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -96,12 +95,7 @@ abstract class TutorialFirstTest {
     @Test
     void aRowWithOnlyUsernameAndPasswordShouldBeServedWithTheDefaults() throws SQLException {
         String username = uniqueName("plain-sql");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
-            insert.setString(1, username);
-            insert.setString(2, "not-a-hash");
-            insert.executeUpdate();
-        }
+        PlainSql.insert(dataSource, Map.of("username", username, "password", "not-a-hash"));
         asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200)
                 .body("tokens", equalTo(List.of(10)))
                 .body("verified", equalTo(List.of(false)))

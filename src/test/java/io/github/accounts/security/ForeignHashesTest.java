@@ -5,15 +5,15 @@ import static io.github.accounts.support.TestAccounts.as;
 import static io.github.accounts.support.TestAccounts.uniqueName;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.accounts.support.PlainSql;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,12 +49,7 @@ class ForeignHashesTest {
 
     private String insert(String password) throws SQLException {
         String username = uniqueName("foreign");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (username, password) VALUES (?, ?)")) {
-            insert.setString(1, username);
-            insert.setString(2, password);
-            insert.executeUpdate();
-        }
+        PlainSql.insert(dataSource, Map.of("username", username, "password", password));
         return username;
     }
 }
