@@ -26,7 +26,6 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
     static final int ORDINAL = 200;
     private static final String DB_KIND = "quarkus.datasource.db-kind";
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
-    private static final String HIBERNATE_DIALECT = "quarkus.hibernate-orm.dialect";
     /** Where Quarkus keeps, at run time, the build-time values it was built with. */
     private static final String BUILD_TIME_FIXED = "BuildTime RunTime Fixed";
 
@@ -37,18 +36,17 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
         boolean building = builtFor == null || !BUILD_TIME_FIXED.equals(builtFor.getSourceName());
         Map<String, String> properties = new HashMap<>();
         if (configured.isEmpty() && value(context, JDBC_URL).isPresent()) {
-            // Configured the Quarkus way: left alone, but for the Hibernate dialect the service needs for that database.
+            // Configured the Quarkus way: left alone, but for the settings the service needs for that database.
             if (building) {
-                value(context, DB_KIND).flatMap(Dialect::fromDbKind).flatMap(Dialect::hibernateDialect)
-                        .ifPresent(dialect -> properties.put(HIBERNATE_DIALECT, dialect));
+                value(context, DB_KIND).flatMap(Dialect::fromDbKind).map(Dialect::buildSettings).ifPresent(properties::putAll);
             }
             return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
         }
         DatabaseUri uri = DatabaseUri.parse(configured.orElse(DatabaseUri.DEFAULT));
         if (building) {
-            // Only the kind of database (and its dialect) is needed, and nothing else (no credentials) gets recorded.
+            // Only the kind of database (and its settings) is needed, and nothing else (no credentials) gets recorded.
             properties.put(DB_KIND, uri.dialect().dbKind());
-            uri.dialect().hibernateDialect().ifPresent(dialect -> properties.put(HIBERNATE_DIALECT, dialect));
+            properties.putAll(uri.dialect().buildSettings());
             return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
         }
         if (!builtFor.getValue().equals(uri.dialect().dbKind())) {

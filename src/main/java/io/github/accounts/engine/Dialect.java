@@ -2,6 +2,7 @@ package io.github.accounts.engine;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,11 +73,13 @@ public enum Dialect {
     }
 
     /**
-     * The Hibernate dialect this service uses instead of the one the JDBC extension brings, if any: for SQLite, one that
-     * stores timestamps as SQLAlchemy does, so that the tutorial's own code can share the file.
+     * Build-time settings this dialect needs beyond its {@code db-kind}. For SQLite: the Hibernate dialect that stores
+     * rows as SQLAlchemy does (so the tutorial's own code can share the file), and the oldest SQLite whose features the
+     * service uses ({@code sqlite_schema}), since the extension declares none and Hibernate would assume 2.0.
      */
-    Optional<String> hibernateDialect() {
-        return this == SQLITE ? Optional.of("io.github.accounts.persistence.SqliteDialect") : Optional.empty();
+    Map<String, String> buildSettings() {
+        return this == SQLITE ? Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.SqliteDialect",
+                "quarkus.datasource.db-version", "3.33") : Map.of();
     }
 
     /** A database in a file (or in memory) of this process: a URI names a path, not a server. */

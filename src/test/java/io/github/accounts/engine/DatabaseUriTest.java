@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.accounts.persistence.SqliteDialect;
 
 /** The URI grammar of section 2, table-driven: every example, drivers, encodings, parameters and bad URIs. */
 class DatabaseUriTest {
@@ -136,4 +139,10 @@ class DatabaseUriTest {
         assertFalse(e.getMessage().contains("tiger"), "no password");
     }
 
+    @Test
+    void sqliteBuildsShouldUseTheDialectThatStoresRowsAsSqlalchemyDoes() {
+        assertEquals(SqliteDialect.class.getName(),
+                Dialect.SQLITE.buildSettings().get("quarkus.hibernate-orm.dialect"));
+        assertTrue(Dialect.POSTGRESQL.buildSettings().isEmpty());
+    }
 }
