@@ -1,7 +1,7 @@
 """The SQLAlchemy tutorial's own model and session, run against the service's database to show that both share it.
 
-    python3 tutorial.py URI create_all | add USERNAME PASSWORD | get USERNAME | list | columns
-                        | update USERNAME FIELD=VALUE... | delete USERNAME
+    python3 tutorial.py URI create_all | add USERNAME PASSWORD | get USERNAME | list | columns | indexes
+                        | update USERNAME FIELD=VALUE... | delete USERNAME | execute SQL | scalar SQL
 
 URI is the one the service uses (sqlite:///..., postgresql://...). Rows are printed as JSON, timestamps as ISO-8601:
 every one of them has been parsed by SQLAlchemy on the way.
@@ -9,7 +9,7 @@ every one of them has been parsed by SQLAlchemy on the way.
 import json
 import sys
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, String, create_engine, func, inspect
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, create_engine, func, inspect, text
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 Base = declarative_base()
@@ -53,6 +53,15 @@ def main(uri, command, *args):
         return None
     if command == "columns":
         return [column["name"] for column in inspect(engine).get_columns("accounts")]
+    if command == "indexes":
+        return [index["name"] for index in inspect(engine).get_indexes("accounts")]
+    if command == "execute":
+        with engine.begin() as connection:
+            connection.execute(text(args[0]))
+        return None
+    if command == "scalar":
+        with engine.connect() as connection:
+            return connection.execute(text(args[0])).scalar()
     if command == "add":
         account = Account(username=args[0], password=args[1])
         session.add(account)
@@ -65,8 +74,8 @@ def main(uri, command, *args):
         return row(account)
     if command == "update":
         for assignment in args[1:]:
-            field, text = assignment.split("=", 1)
-            setattr(account, field, value(field, text))
+            field, raw = assignment.split("=", 1)
+            setattr(account, field, value(field, raw))
         session.commit()
         return row(account)
     if command == "delete":

@@ -57,63 +57,84 @@ public class SqliteTableUpgrade implements Integrator {
     private static void upgrade(Connection connection, Table table, Metadata metadata, SessionFactoryImplementor factory)
             throws SQLException {
         Map<String, String> existing = columns(connection, table.getName());
-        List<Column> missing = table.getColumns().stream()
-                .filter(c -> !existing.containsKey(c.getName().toLowerCase(Locale.ROOT))).toList();
+        List<String> missing = table.getColumns().stream().map(Column::getName)
+                .filter(column -> !existing.containsKey(column.toLowerCase(Locale.ROOT))).toList();
         if (existing.isEmpty() || missing.isEmpty()) {
             return; // Hibernate creates a missing table; an up-to-date one needs nothing
         }
+        Map<String, String> unmapped = new LinkedHashMap<>(existing);
+        table.getColumns().forEach(column -> unmapped.remove(column.getName().toLowerCase(Locale.ROOT)));
+        inOneTransactionWithoutForeignKeys(connection,
+                rebuild(table, metadata, factory, existing, unmapped, schemaOf(connection, table.getName())));
+        LOG.infof("Upgraded table %s, which another program created: added %s, kept its %d rows%s", table.getName(),
+                String.join(", ", missing), count(connection, table.getName()),
+                unmapped.isEmpty() ? "" : " and its columns " + String.join(", ", unmapped.keySet()));
+    }
+
+    /**
+     * SQLite's own recipe: rename the table, create it anew from the entity (and the columns the entity does not map),
+     * copy the rows (a column that is not null and has a default gets it for a row that holds null), drop the old one,
+     * and make its indexes and triggers again.
+     */
+    private static List<String> rebuild(Table table, Metadata metadata, SessionFactoryImplementor factory,
+            Map<String, String> existing, Map<String, String> unmapped, List<String> indexesAndTriggers) {
         String name = table.getQualifiedName(factory.getSqlStringGenerationContext());
         String old = quote(table.getName() + "_before_upgrade");
-        List<String> kept = new ArrayList<>();
-        List<String> copied = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TABLE " + name + " RENAME TO " + old);
+        statements.addAll(List.of(factory.getJdbcServices().getDialect().getTableExporter()
+                .getSqlCreateStrings(table, metadata, factory.getSqlStringGenerationContext())));
+        List<String> into = new ArrayList<>();
+        List<String> from = new ArrayList<>();
         for (Column column : table.getColumns()) {
-            if (existing.remove(column.getName().toLowerCase(Locale.ROOT)) != null) {
+            if (existing.containsKey(column.getName().toLowerCase(Locale.ROOT))) {
                 String quoted = column.getQuotedName(factory.getJdbcServices().getDialect());
-                kept.add(quoted);
-                copied.add(column.isNullable() || column.getDefaultValue() == null ? quoted
+                into.add(quoted);
+                from.add(column.isNullable() || column.getDefaultValue() == null ? quoted
                         : "coalesce(" + quoted + ", " + SqliteDialect.sqlite(column.getDefaultValue()) + ")");
             }
         }
-        List<String> recreate = schemaOf(connection, table.getName());
+        unmapped.forEach((column, type) -> {
+            statements.add("ALTER TABLE " + name + " ADD COLUMN " + quote(column) + " " + type);
+            into.add(quote(column));
+            from.add(quote(column));
+        });
+        statements.add("INSERT INTO " + name + " (" + String.join(", ", into) + ") SELECT " + String.join(", ", from)
+                + " FROM " + old);
+        statements.add("DROP TABLE " + old);
+        statements.addAll(indexesAndTriggers);
+        return statements;
+    }
+
+    /** All or nothing; no other table's references to the renamed table are rewritten or checked meanwhile. */
+    private static void inOneTransactionWithoutForeignKeys(Connection connection, List<String> statements)
+            throws SQLException {
         boolean foreignKeys = pragma(connection, "foreign_keys");
         boolean legacyAlterTable = pragma(connection, "legacy_alter_table");
         try (Statement sql = connection.createStatement()) {
-            // Outside the transaction (SQLite ignores these inside one): no other table's references are rewritten.
-            sql.execute("PRAGMA foreign_keys = OFF");
+            sql.execute("PRAGMA foreign_keys = OFF"); // outside the transaction: SQLite ignores it inside one
             sql.execute("PRAGMA legacy_alter_table = ON");
             connection.setAutoCommit(false);
             try {
-                sql.execute("ALTER TABLE " + name + " RENAME TO " + old);
-                for (String create : factory.getJdbcServices().getDialect().getTableExporter()
-                        .getSqlCreateStrings(table, metadata, factory.getSqlStringGenerationContext())) {
-                    sql.execute(create);
-                }
-                for (Map.Entry<String, String> extra : existing.entrySet()) {
-                    sql.execute("ALTER TABLE " + name + " ADD COLUMN " + quote(extra.getKey()) + " " + extra.getValue());
-                    kept.add(quote(extra.getKey()));
-                    copied.add(quote(extra.getKey()));
-                }
-                int rows = sql.executeUpdate("INSERT INTO " + name + " (" + String.join(", ", kept) + ") SELECT "
-                        + String.join(", ", copied) + " FROM " + old);
-                sql.execute("DROP TABLE " + old);
-                for (String statement : recreate) {
+                for (String statement : statements) {
                     sql.execute(statement);
                 }
                 connection.commit();
-                LOG.infof("Upgraded table %s, which another program created: added %s, kept its %d rows%s", table.getName(),
-                        String.join(", ", missing.stream().map(Column::getName).toList()), rows,
-                        existing.isEmpty() ? "" : " and its columns " + String.join(", ", existing.keySet()));
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
-            }
-        } finally {
-            try (Statement sql = connection.createStatement()) {
                 sql.execute("PRAGMA legacy_alter_table = " + (legacyAlterTable ? "ON" : "OFF"));
                 sql.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
             }
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery("SELECT count(*) FROM " + quote(table))) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -7,6 +7,8 @@ import static io.github.accounts.support.TestAccounts.uniqueName;
 import static io.github.accounts.support.TutorialFirstDatabase.DELETED;
 import static io.github.accounts.support.TutorialFirstDatabase.GUEST;
 import static io.github.accounts.support.TutorialFirstDatabase.GUEST_PASSWORD;
+import static io.github.accounts.support.TutorialFirstDatabase.NICKNAME;
+import static io.github.accounts.support.TutorialFirstDatabase.NICKNAME_INDEX;
 import static io.github.accounts.support.TutorialFirstDatabase.PATCHED;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +79,12 @@ abstract class TutorialFirstTest {
         assertEquals(SharedWithTutorialTest.instant(guest.get("date_created")), Instant.parse(served.path("dateCreated[0]")));
         asAdmin().get("/accounts/" + guest.get("id")).then().statusCode(200).header("ETag", "\"0\"");
         assertEquals(GUEST_PASSWORD, guest.get("password"), "the row as Python wrote it");
+    }
+
+    @Test
+    void aColumnAndAnIndexThatOnlyTheOtherProgramKnowsShouldBeKept() {
+        assertEquals("Guesty", tutorial.scalar("SELECT " + NICKNAME + " FROM accounts WHERE username = '" + GUEST + "'"));
+        assertTrue(tutorial.indexes().contains(NICKNAME_INDEX), tutorial.indexes().toString());
     }
 
     @Test

@@ -70,6 +70,23 @@ public final class Tutorial {
         });
     }
 
+    /** The names of the indexes on {@code accounts}, as SQLAlchemy's inspector sees them. */
+    public List<String> indexes() {
+        return parse(run("indexes"), new TypeReference<>() {
+        });
+    }
+
+    /** Plain SQL in a transaction of its own, as a program that knows nothing of the service would send it. */
+    public void execute(String sql) {
+        run("execute", sql);
+    }
+
+    /** The single value a plain SQL query returns. */
+    public Object scalar(String sql) {
+        return parse(run("scalar", sql), new TypeReference<>() {
+        });
+    }
+
     private String run(String... args) {
         List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT, uri));
         command.addAll(List.of(args));

@@ -12,7 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A database where the tutorial's own Python code came first: before the service starts, the database is emptied and
  * the tutorial's {@code create_all} makes its table (its six columns only), holding rows it added with the passwords
- * in plain text, as the tutorial stores them. Init argument {@code uri}: the database, as the service names it.
+ * in plain text, as the tutorial stores them; then the program adds a column and an index of its own, which the
+ * service knows nothing about. Init argument {@code uri}: the database, as the service names it.
  */
 public class TutorialFirstDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +21,9 @@ public class TutorialFirstDatabase implements QuarkusTestResourceLifecycleManage
     public static final String GUEST_PASSWORD = "guest_password";
     public static final String PATCHED = "tutorial-patched";
     public static final String DELETED = "tutorial-deleted";
+    /** A column and an index of the program's own. */
+    public static final String NICKNAME = "nickname";
+    public static final String NICKNAME_INDEX = "ix_accounts_nickname";
 
     private String uri;
 
@@ -40,6 +44,9 @@ public class TutorialFirstDatabase implements QuarkusTestResourceLifecycleManage
         tutorial.add(GUEST, GUEST_PASSWORD);
         tutorial.add(PATCHED, "patched_password");
         tutorial.add(DELETED, "deleted_password");
+        tutorial.execute("ALTER TABLE accounts ADD COLUMN " + NICKNAME + " VARCHAR(32)");
+        tutorial.execute("UPDATE accounts SET " + NICKNAME + " = 'Guesty' WHERE username = '" + GUEST + "'");
+        tutorial.execute("CREATE INDEX " + NICKNAME_INDEX + " ON accounts (" + NICKNAME + ")");
         return Map.of();
     }
 
