@@ -1,6 +1,6 @@
 """The SQLAlchemy tutorial's own model and session, run against the service's database to show that both share it.
 
-    python3 tutorial.py URI create_all | add USERNAME PASSWORD | get USERNAME | list | columns | indexes
+    python3 tutorial.py URI create_all | add USERNAME PASSWORD | get USERNAME | columns | indexes
                         | update USERNAME FIELD=VALUE... | delete USERNAME | execute SQL | scalar SQL
 
 URI is the one the service uses (sqlite:///..., postgresql://...). Rows are printed as JSON, timestamps as ISO-8601:
@@ -67,8 +67,6 @@ def main(uri, command, *args):
         session.add(account)
         session.commit()
         return row(account)
-    if command == "list":
-        return [row(account) for account in session.query(Account).order_by(Account.id).all()]
     account = session.query(Account).filter_by(username=args[0]).first()
     if command == "get":
         return row(account)

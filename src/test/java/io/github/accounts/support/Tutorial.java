@@ -46,12 +46,6 @@ public final class Tutorial {
         return row(run("get", username));
     }
 
-    /** {@code session.query(Account).all()}. */
-    public List<Map<String, Object>> list() {
-        return parse(run("list"), new TypeReference<>() {
-        });
-    }
-
     /** Sets {@code field=value} ({@code tokens}, {@code verified}, ...) on the account and commits. */
     public Map<String, Object> update(String username, String... assignments) {
         List<String> args = new ArrayList<>(List.of("update", username));
