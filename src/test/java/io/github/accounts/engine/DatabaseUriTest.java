@@ -19,10 +19,11 @@ class DatabaseUriTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            h2:///data/accounts                                 | h2         | jdbc:h2:./data/accounts
-            h2:////var/lib/app/accounts                         | h2         | jdbc:h2:/var/lib/app/accounts
+            h2:///data/accounts                                 | h2         | jdbc:h2:./data/accounts;WRITE_DELAY=0
+            h2:////var/lib/app/accounts                         | h2         | jdbc:h2:/var/lib/app/accounts;WRITE_DELAY=0
             h2:///:memory:                                      | h2         | jdbc:h2:mem:accounts;DB_CLOSE_DELAY=-1
-            h2:///data/accounts?MODE=PostgreSQL                 | h2         | jdbc:h2:./data/accounts;MODE=PostgreSQL
+            h2:///data/accounts?MODE=PostgreSQL                 | h2         | jdbc:h2:./data/accounts;MODE=PostgreSQL;WRITE_DELAY=0
+            h2:///data/accounts?WRITE_DELAY=500                 | h2         | jdbc:h2:./data/accounts;WRITE_DELAY=500
             sqlite:///sqlalchemy-tutorial.db                    | sqlite     | jdbc:sqlite:sqlalchemy-tutorial.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
             sqlite:///data/accounts.db                          | sqlite     | jdbc:sqlite:data/accounts.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
             sqlite:////var/lib/app/accounts.db                  | sqlite     | jdbc:sqlite:/var/lib/app/accounts.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE

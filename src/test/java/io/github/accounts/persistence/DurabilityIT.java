@@ -58,7 +58,7 @@ class DurabilityIT {
      * counter holds at least the highest value a 200 reported.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "sqlite", "postgresql" })
+    @ValueSource(strings = { "h2", "sqlite", "postgresql" })
     void everyAcknowledgedWriteShouldSurviveKill9(String dialect) throws Exception {
         String uri = freshDatabase(dialect, "crash");
         List<String> created = new CopyOnWriteArrayList<>();
