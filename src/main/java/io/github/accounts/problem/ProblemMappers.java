@@ -41,8 +41,8 @@ import jakarta.ws.rs.core.Response.Status;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    static final String RETRY_AFTER_SECONDS = "5";
-    static final String BUSY_RETRY_AFTER_SECONDS = "1";
+    /** The pool opens a new connection on the next call, so a retry a second later has every chance. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
@@ -121,11 +121,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         if (databaseUnreachable(e)) {
             LOG.warnf("503: the database cannot be reached: %s", e.getClass().getSimpleName());
-            return unavailable(RETRY_AFTER_SECONDS, "the database cannot be reached; retry later");
+            return unavailable("the database cannot be reached; retry later");
         }
         if (databaseBusy(e)) {
             LOG.warn("503: the database stayed busy (locked by another writer)");
-            return unavailable(BUSY_RETRY_AFTER_SECONDS, "the database is busy; nothing was changed, retry shortly");
+            return unavailable("the database is busy; nothing was changed, retry shortly");
         }
         if (clientHungUp(e)) {
             // The body never arrived in full and nobody is left to answer: the client's doing, not the service's.
@@ -139,9 +139,9 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static Response unavailable(String retryAfterSeconds, String detail) {
+    private static Response unavailable(String detail) {
         return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .entity(new Problem(ProblemTypes.DATABASE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE.getReasonPhrase(), 503,
                         detail, List.of()))
                 .build();
@@ -222,16 +222,24 @@ public class ProblemMappers {
         return false;
     }
 
+    /**
+     * No connection could be had, or the database ended one: SQLState class 08 (connection exception) and 57 (operator
+     * intervention: a shutdown, restart or {@code pg_terminate_backend}), or the pool's acquisition timeout.
+     */
     private static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+            if (t instanceof SQLException sql && (sqlStateClass(sql, "08") || sqlStateClass(sql, "57")
                     || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean sqlStateClass(SQLException e, String sqlStateClass) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(sqlStateClass);
     }
 }
