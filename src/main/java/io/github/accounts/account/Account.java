@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JavaType;
 
 import io.github.accounts.persistence.BaseEntity;
+import io.github.accounts.persistence.SecretString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
@@ -36,8 +38,9 @@ public class Account extends BaseEntity {
     @Column(length = 64, nullable = false, unique = true)
     public String username;
 
-    /** A bcrypt hash, never the password itself. */
+    /** A bcrypt hash, never the password itself (other programs may store anything); never logged. */
     @Column(length = 64, nullable = false)
+    @JavaType(SecretString.class)
     public String password;
 
     @ColumnDefault("10")

@@ -38,13 +38,18 @@ public class PasswordHasher {
      * own code stores, another scheme, nothing) matches no password, after the same work as a real check.
      */
     public boolean matches(String password, String stored) {
-        boolean bcrypt = stored != null && BCRYPT.matcher(stored).matches();
+        boolean bcrypt = isHash(stored);
         try {
             boolean matches = BcryptUtil.matches(password, bcrypt ? "$2a$" + stored.substring(4) : decoy());
             return bcrypt && matches;
         } catch (RuntimeException e) {
             return false; // shaped like bcrypt, but not a hash the algorithm can read
         }
+    }
+
+    /** Whether a stored value is a bcrypt hash this service can check a password against. */
+    public boolean isHash(String stored) {
+        return stored != null && BCRYPT.matcher(stored).matches();
     }
 
     /** Spends what a check costs and matches nothing: for a username no account has. */

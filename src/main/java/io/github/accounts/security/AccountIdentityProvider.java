@@ -1,9 +1,12 @@
 package io.github.accounts.security;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.jboss.logging.Logger;
 
 import io.github.accounts.account.Account;
 import io.github.accounts.account.PasswordHasher;
@@ -34,11 +37,15 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     public static final String ACCOUNT_ID = "accountId";
     /** The {@link PendingSignIn} of an identity not confirmed yet; such an identity has no roles and no account id. */
     static final String PENDING = "pendingSignIn";
+    private static final Logger LOG = Logger.getLogger(AccountIdentityProvider.class);
+    private static final int MAX_REPORTED = 10_000;
 
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final VerifiedCredentials verified;
     private final SignInThrottle throttle;
+    /** Accounts already reported for a stored password no check can read: each is logged once. */
+    private final Set<Long> unreadablePasswords = ConcurrentHashMap.newKeySet();
 
     AccountIdentityProvider(SessionFactory sessions, PasswordHasher hasher, VerifiedCredentials verified,
             SignInThrottle throttle) {
@@ -91,6 +98,11 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private boolean verify(String username, String password, StoredCredential stored) {
+        if (!hasher.isHash(stored.password()) && unreadablePasswords.size() < MAX_REPORTED
+                && unreadablePasswords.add(stored.id())) {
+            LOG.warnf("Account %d has a stored password that is no bcrypt hash (another program wrote it?): it cannot"
+                    + " sign in until its password is set through the API", stored.id());
+        }
         if (!hasher.matches(password, stored.password())) {
             return false;
         }

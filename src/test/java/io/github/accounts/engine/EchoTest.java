@@ -10,15 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.accounts.support.PlainSql;
 import io.github.accounts.support.Problems;
 import io.github.accounts.support.TestAccounts;
 import io.github.accounts.support.TestLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 
 /**
  * Echo at work, read from the log file the service writes (the same masking filter guards the console): SQL with its
@@ -26,6 +30,9 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class EchoTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final String PASSWORD = "echo-plain-password";
 
@@ -71,6 +78,23 @@ class EchoTest {
         assertTrue(log.contains("-> [***]"), "the stored hash is read, masked: " + log);
         assertTrue(log.contains("update accounts"), log);
         assertNoPassword(log);
+    }
+
+    @Test
+    void echoDebugShouldNeverShowThePasswordColumnWhateverItHolds() throws Exception {
+        String username = uniqueName("echo-plain");
+        String stored = "plain-" + username;
+        PlainSql.insert(dataSource, Map.of("username", username, "password", stored));
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"debug\"}").put("/engine/echo").then().statusCode(200);
+        long start = TestLog.end();
+
+        asAdmin().queryParam("username", username).get("/accounts").then().statusCode(200);
+        TestAccounts.as(username, stored).get("/accounts/me").then().statusCode(401);
+
+        String log = TestLog.since(start);
+        assertTrue(log.contains("-> [" + username + "]"), "rows are shown: " + log);
+        assertTrue(log.contains("-> [***]"), "the password column is read, masked: " + log);
+        assertFalse(log.contains(stored), "the stored value is never logged: " + log);
     }
 
     @Test
