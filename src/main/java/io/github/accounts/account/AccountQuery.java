@@ -85,7 +85,7 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
             case ID -> number(key, value, Long.MIN_VALUE, Long.MAX_VALUE);
             case TOKENS -> (int) number(key, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case VERIFIED -> bool(key, value);
-            case USERNAME -> text(key, value);
+            case USERNAME -> value; // any text: filter_by matches what it matches
         };
         return new Condition(field, operator, typed);
     }
@@ -111,14 +111,6 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
         throw ProblemException.invalid(key, "must be an integer from " + min + " to " + max);
     }
 
-    /** Text the database can compare: PostgreSQL, for one, refuses a NUL character outright. */
-    private static String text(String key, String value) {
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.invalid(key, "must not contain control characters");
-        }
-        return value;
-    }
-
     private static boolean bool(String key, String value) {
         return switch (value) {
             case "true" -> true;
@@ -132,6 +124,11 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
         List<String> clauses = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             Condition condition = conditions.get(i);
+            if (condition.value() instanceof String text && text.indexOf('\0') >= 0) {
+                // No stored text holds a NUL (PostgreSQL refuses one outright): equal to nothing, unequal to all.
+                clauses.add(condition.operator() == Operator.EQ ? "1 = 0" : "1 = 1");
+                continue;
+            }
             clauses.add(condition.field().name + " " + condition.operator().jpql + " :p" + i);
             bindings.put("p" + i, condition.value());
         }

@@ -225,11 +225,20 @@ public class AccountResourceTest {
             limit=-5                 | limit
             after=abc                | after
             password=secret          | password
-            username=a%00b           | username
-            username[ne]=%07         | username[ne]
             """)
     void unknownFiltersOperatorsAndValuesShouldAnswer400(String query, String field) {
         assertInvalid(asAdmin().urlEncodingEnabled(false).get("/accounts?" + query).then(), field);
+    }
+
+    /** filter_by semantics: any text is a value to compare, and one no stored username holds matches nothing. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "a%09b", "a%00b", "%07", "line%0Abreak", "%E2%80%AE" })
+    void anyUsernameValueShouldBeAFilterNotAnError(String value) {
+        String username = uniqueName("filtered");
+        long id = create(username);
+        asAdmin().urlEncodingEnabled(false).get("/accounts?username=" + value).then().statusCode(200).body("$", empty());
+        asAdmin().urlEncodingEnabled(false).get("/accounts?id=" + id + "&username%5Bne%5D=" + value).then().statusCode(200)
+                .body("username", contains(username));
     }
 
     @Test
