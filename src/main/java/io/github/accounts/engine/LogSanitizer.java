@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
 import io.quarkus.logging.LoggingFilter;
 
 /**
- * Keeps password hashes out of every log line, whatever logs them: echoed bind parameters and rows, and database
- * error messages that quote a row. Plain passwords never reach the database layer, so hashes are all there is to mask.
+ * What every log line passes through, whatever logs it. Values (the parameters of a log call, where client-sent text
+ * and echoed SQL parameters arrive) get their control characters escaped, so that a {@code \n} in a JSON key or a
+ * filter value cannot forge a line. Password hashes are masked, also in messages: database error messages may quote a
+ * row. (Echo never shows the password column at all: see {@code SecretString}.)
  */
-@LoggingFilter(name = "password-mask")
-public final class PasswordMaskingFilter implements Filter {
+@LoggingFilter(name = "sanitize")
+public final class LogSanitizer implements Filter {
 
     /** A bcrypt hash: {@code $2a$10$} followed by 53 characters of salt and digest. */
     static final Pattern BCRYPT = Pattern.compile("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
@@ -22,8 +24,8 @@ public final class PasswordMaskingFilter implements Filter {
         Object[] parameters = record.getParameters();
         if (parameters != null) {
             for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof CharSequence text && BCRYPT.matcher(text).find()) {
-                    parameters[i] = mask(text.toString());
+                if (parameters[i] instanceof CharSequence text) {
+                    parameters[i] = escapeControls(mask(text.toString()));
                 }
             }
         }
@@ -35,6 +37,38 @@ public final class PasswordMaskingFilter implements Filter {
     }
 
     static String mask(String text) {
-        return BCRYPT.matcher(text).replaceAll(MASK);
+        return text.indexOf('$') < 0 ? text : BCRYPT.matcher(text).replaceAll(MASK);
+    }
+
+    /** {@code \n}, {@code \r}, {@code \t} as such, every other control character (and line separators) as {@code \}{@code uXXXX}. */
+    static String escapeControls(String text) {
+        int first = 0;
+        while (first < text.length() && !control(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (control(c)) {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static boolean control(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 }
