@@ -32,10 +32,11 @@ public class Account extends BaseEntity {
     /** An account and, in the same statement, the caller's own row, against which a remembered sign-in is confirmed. */
     public static final String WITH_CALLER = "Account.withCaller";
 
+    public static final int USERNAME_LENGTH = 64;
     public static final int DEFAULT_TOKENS = 10;
     public static final String DEFAULT_ROLE = "user";
 
-    @Column(length = 64, nullable = false, unique = true)
+    @Column(length = USERNAME_LENGTH, nullable = false, unique = true)
     public String username;
 
     /** A bcrypt hash, never the password itself (other programs may store anything); never logged. */

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -26,7 +25,7 @@ public @interface FitsBcrypt {
     class Validator implements ConstraintValidator<FitsBcrypt, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.getBytes(StandardCharsets.UTF_8).length <= AccountRules.PASSWORD_MAX_BYTES;
+            return value == null || PasswordHasher.fits(value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.accounts.account;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -45,6 +46,11 @@ public class PasswordHasher {
         } catch (RuntimeException e) {
             return false; // shaped like bcrypt, but not a hash the algorithm can read
         }
+    }
+
+    /** Whether bcrypt reads all of the password: at most 72 bytes, or a longer one would be silently cut. */
+    public static boolean fits(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= AccountRules.PASSWORD_MAX_BYTES;
     }
 
     /** Whether a stored value is a bcrypt hash this service can check a password against. */

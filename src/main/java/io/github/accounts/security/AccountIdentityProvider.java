@@ -67,6 +67,10 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private SecurityIdentity signIn(String username, String password) {
+        if (username.length() > Account.USERNAME_LENGTH || !PasswordHasher.fits(password)) {
+            // No account can have it: answered at once, without a read, a bcrypt check or a count to keep.
+            throw new AuthenticationFailedException("wrong username or password");
+        }
         long retryAfter = throttle.retryAfterSeconds(username);
         if (retryAfter > 0) {
             throw new AuthenticationFailedException(new SignInThrottledException(retryAfter));

@@ -35,9 +35,14 @@ public class SignInThrottle {
     }
 
     public void failed(String username) {
-        if (failures.size() > MAX_TRACKED) {
+        if (failures.size() >= MAX_TRACKED) {
             long now = System.nanoTime();
             failures.values().removeIf(f -> now - f.windowStart > windowNanos && now - f.blockedUntil > 0);
+        }
+        if (failures.size() >= MAX_TRACKED && !failures.containsKey(username)) {
+            // Memory stays bounded. Each failure costs a bcrypt check, so one instance fails far fewer than this many
+            // distinct usernames within a window; only a larger flood goes partly uncounted.
+            return;
         }
         failures.compute(username, (name, entry) -> {
             long now = System.nanoTime();

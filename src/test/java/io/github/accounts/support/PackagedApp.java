@@ -34,7 +34,8 @@ public final class PackagedApp implements AutoCloseable {
     public static final Dialect BUILT_FOR = DatabaseUri.parse(BUILT_FOR_URI).dialect();
     public static final String ADMIN_PASSWORD = "admin_password";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Dialect, Path> BUILDS = new ConcurrentHashMap<>();
 
     private final Process process;
