@@ -37,10 +37,6 @@ public class Engine {
         setEcho(config.echo());
     }
 
-    public Echo echo() {
-        return echo;
-    }
-
     public boolean echoing() {
         return echo != Echo.FALSE;
     }

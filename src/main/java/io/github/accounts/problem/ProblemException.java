@@ -42,8 +42,4 @@ public class ProblemException extends RuntimeException {
     public Problem toProblem() {
         return new Problem(type, status.getReasonPhrase(), status.getStatusCode(), getMessage(), errors);
     }
-
-    public Status status() {
-        return status;
-    }
 }

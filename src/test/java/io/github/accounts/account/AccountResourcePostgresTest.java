@@ -1,7 +1,9 @@
 package io.github.accounts.account;
 
 import static io.github.accounts.support.TestAccounts.asAdmin;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ class AccountResourcePostgresTest extends AccountResourceTest {
         asAdmin().get("/engine").then().statusCode(200)
                 .body("dialect", equalTo("postgresql"))
                 .body("driver", equalTo("pgjdbc"))
-                .body("url", equalTo(PostgresProfile.URI));
+                .body("url", equalTo("postgresql://postgres:***@127.0.0.1:5432/test"))
+                .body(not(containsString(PostgresProfile.PASSWORD)));
     }
 }

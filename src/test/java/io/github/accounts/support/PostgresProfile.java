@@ -10,7 +10,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class PostgresProfile implements QuarkusTestProfile {
 
-    public static final String URI = "postgresql://postgres@127.0.0.1:5432/test";
+    public static final String PASSWORD = "pg-secret-never-shown";
+    /** With a password (the local server's trust authentication ignores it), so that tests see it masked everywhere. */
+    public static final String URI = "postgresql://postgres:" + PASSWORD + "@127.0.0.1:5432/test";
 
     @Override
     public Map<String, String> getConfigOverrides() {
