@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -150,6 +152,21 @@ public class ProblemMappers {
     private static Response respond(Problem problem) {
         LOG.infof("%d %s: %s", problem.status(), problem.title(), problem.detail());
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * A client error found by the HTTP layer, before any resource runs, answered as the resources' are. A client that
+     * has gone gets no answer, and is no error of the service's.
+     */
+    public static void answer(RoutingContext context, Status status, String detail) {
+        if (clientHungUp(context.failure()) || context.response().closed()) {
+            LOG.info("400 Bad Request: the request body was cut short");
+            return;
+        }
+        Problem problem = new Problem(ProblemTypes.BLANK, status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
+        LOG.infof("%d %s: %s", problem.status(), problem.title(), problem.detail());
+        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(Json.encode(problem));
     }
 
     /** {@code create.body[2].username} becomes {@code [2].username}: the path inside the request, not the method. */
