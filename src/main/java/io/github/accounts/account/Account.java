@@ -12,7 +12,6 @@ import io.github.accounts.persistence.BaseEntity;
 import io.github.accounts.persistence.SecretString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -22,15 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "accounts")
-@NamedQuery(name = Account.CREDENTIALS, query = "select id, username, password, role from Account where username = :username")
-@NamedQuery(name = Account.WITH_CALLER, query = "from Account where id in (:id, :caller)")
 public class Account extends BaseEntity {
-
-    /** Sign-in's read of an account's current hash and role: named, so Hibernate parses it once, at start-up. */
-    public static final String CREDENTIALS = "Account.credentials";
-
-    /** An account and, in the same statement, the caller's own row, against which a remembered sign-in is confirmed. */
-    public static final String WITH_CALLER = "Account.withCaller";
 
     public static final int USERNAME_LENGTH = 64;
     public static final int DEFAULT_TOKENS = 10;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,6 +23,7 @@ import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.AdminOnly;
 import io.github.accounts.security.Caller;
+import io.github.accounts.security.ReachableAccounts;
 import io.github.accounts.security.SignedIn;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -53,9 +53,12 @@ public class AccountResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final Caller caller;
+    private final ReachableAccounts reachable;
 
-    AccountResource(AccountService service, ObjectMapper json, Validator validator, Caller caller) {
+    AccountResource(AccountService service, ObjectMapper json, Validator validator, Caller caller,
+            ReachableAccounts reachable) {
         this.service = service;
+        this.reachable = reachable;
         this.json = json;
         this.validator = validator;
         this.caller = caller;
@@ -132,12 +135,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response me() {
-        // A recently verified sign-in names its account, and the read confirms it; if the caller now signs in as
-        // another account (re-created since), that one is read.
-        long claimed = caller.unconfirmedAccountId().orElseGet(caller::accountId);
-        Optional<Account> account = service.find(claimed, caller);
-        long own = caller.accountId();
-        return ok((own == claimed ? account : service.find(own)).orElseThrow(() -> new AccountNotFoundException(own)));
+        return ok(reachable.me().orElseThrow(() -> new AccountNotFoundException(caller.accountId())));
     }
 
     @GET
@@ -150,7 +148,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response get(@RestPath long id) {
-        return ok(service.find(id, caller).orElseThrow(() -> new AccountNotFoundException(id)));
+        return ok(reachable.find(id).orElseThrow(() -> new AccountNotFoundException(id)));
     }
 
     @PATCH

@@ -5,14 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.hibernate.StaleStateException;
 
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
-import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
-import io.github.accounts.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -59,27 +56,6 @@ public class AccountService {
     /** {@code session.get(Account, id)}. */
     public Optional<Account> find(long id) {
         return Optional.ofNullable(session.find(Account.class, id));
-    }
-
-    /**
-     * {@code session.get(Account, id)} as the caller may see it: empty for an account they may not reach. A recently
-     * verified sign-in is confirmed by the same statement, which fetches the caller's own row too: one round trip to
-     * the database where a separate sign-in read would make it two.
-     */
-    public Optional<Account> find(long id, Caller caller) {
-        OptionalLong unconfirmed = caller.unconfirmedAccountId();
-        if (unconfirmed.isEmpty()) {
-            return caller.mayReach(id) ? find(id) : Optional.empty();
-        }
-        long own = unconfirmed.getAsLong();
-        boolean fetchTarget = caller.claimsToReach(id);
-        List<Account> rows = session.createNamedQuery(Account.WITH_CALLER, Account.class)
-                .setParameter("id", fetchTarget ? id : own).setParameter("caller", own).getResultList();
-        caller.confirm(rows.stream().filter(row -> row.id == own).findFirst().map(StoredCredential::of));
-        if (!caller.mayReach(id)) {
-            return Optional.empty();
-        }
-        return fetchTarget ? rows.stream().filter(row -> row.id == id).findFirst() : find(id);
     }
 
     /** {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}: one more row than asked, to tell whether more follow. */

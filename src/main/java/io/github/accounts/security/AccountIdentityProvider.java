@@ -43,16 +43,16 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final VerifiedCredentials verified;
-    private final SignInThrottle throttle;
+    private final SignInLockout lockout;
     /** Accounts already reported for a stored password no check can read: each is logged once. */
     private final Set<Long> unreadablePasswords = ConcurrentHashMap.newKeySet();
 
     AccountIdentityProvider(SessionFactory sessions, PasswordHasher hasher, VerifiedCredentials verified,
-            SignInThrottle throttle) {
+            SignInLockout lockout) {
         this.sessions = sessions;
         this.hasher = hasher;
         this.verified = verified;
-        this.throttle = throttle;
+        this.lockout = lockout;
     }
 
     @Override
@@ -71,10 +71,6 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             // No account can have it: answered at once, without a read, a bcrypt check or a count to keep.
             throw new AuthenticationFailedException("wrong username or password");
         }
-        long retryAfter = throttle.retryAfterSeconds(username);
-        if (retryAfter > 0) {
-            throw new AuthenticationFailedException(new SignInThrottledException(retryAfter));
-        }
         Optional<StoredCredential> remembered = verified.recall(username, password);
         if (remembered.isPresent()) {
             return QuarkusSecurityIdentity.builder()
@@ -86,19 +82,34 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     /**
-     * Checks the password against the account as stored now (empty: no such username); bcrypt only if the hash differs
-     * from the one it was {@code remembered} to match.
+     * Checks the password against the account as stored now (empty: no such username), unless its failures block it;
+     * bcrypt only if the hash differs from the one it was {@code remembered} to match. Only the exact username signs
+     * in: a variant that the database's collation matches to the account (other case, trailing space) is a wrong
+     * password for that account, counted against it.
      */
     private SecurityIdentity check(String username, String password, Optional<StoredCredential> remembered,
             Optional<StoredCredential> stored) {
-        boolean matches = stored.isPresent()
+        long subject = stored.map(StoredCredential::id).orElseGet(() -> SignInLockout.unknownSubject(username));
+        requireNotBlocked(stored.isPresent() ? stored.get().blockedUntil() : blockedUntil(subject));
+        boolean matches = stored.isPresent() && stored.get().username().equals(username)
                 ? remembered.filter(r -> r.password().equals(stored.get().password())).isPresent()
                         || verify(username, password, stored.get())
                 : hasher.matchesNothing(password);
         if (!matches) {
-            throw failed(username);
+            lockout.failed(subject);
+            throw new AuthenticationFailedException("wrong username or password");
+        }
+        if (stored.get().failures() > 0) {
+            lockout.succeeded(subject);
         }
         return signedIn(username, stored.get());
+    }
+
+    private static void requireNotBlocked(long blockedUntil) {
+        long retryAfter = SignInLockout.retryAfterSeconds(blockedUntil);
+        if (retryAfter > 0) {
+            throw new AuthenticationFailedException(new SignInThrottledException(retryAfter));
+        }
     }
 
     private boolean verify(String username, String password, StoredCredential stored) {
@@ -114,13 +125,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return true;
     }
 
-    private AuthenticationFailedException failed(String username) {
-        throttle.failed(username);
-        return new AuthenticationFailedException("wrong username or password");
-    }
-
     private SecurityIdentity signedIn(String username, StoredCredential account) {
-        throttle.succeeded(username);
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(username))
                 .addRole(account.role())
@@ -128,21 +133,33 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 .build();
     }
 
-    /** The account's current id, username, hash and role: one indexed read through a stateless session. */
+    /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */
     private Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createNamedSelectionQuery(Account.CREDENTIALS, StoredCredential.class)
+            return session.createNamedSelectionQuery(SignInFailure.CREDENTIALS, StoredCredential.class)
                     .setParameter("username", username)
                     .uniqueResultOptional();
         }
     }
 
-    /** What sign-in needs of an account. Hibernate builds it reflectively, in native too. */
-    @RegisterForReflection
-    public record StoredCredential(Long id, String username, String password, String role) {
+    /** When the lockout row of usernames no account has stops refusing them (epoch milliseconds; 0: not blocked). */
+    private long blockedUntil(long subject) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            return session.createNamedSelectionQuery(SignInFailure.BLOCKED_UNTIL, Long.class)
+                    .setParameter("subject", subject)
+                    .uniqueResultOptional().orElse(0L);
+        }
+    }
 
-        public static StoredCredential of(Account account) {
-            return new StoredCredential(account.id, account.username, account.password, account.role);
+    /**
+     * What sign-in needs of an account: its credential, and its failed sign-ins as counted now. Hibernate builds it
+     * reflectively, in native too.
+     */
+    @RegisterForReflection
+    record StoredCredential(Long id, String username, String password, String role, Integer failures, Long blockedUntil) {
+
+        static StoredCredential of(Account account, int failures, long blockedUntil) {
+            return new StoredCredential(account.id, account.username, account.password, account.role, failures, blockedUntil);
         }
 
         @Override
@@ -189,6 +206,10 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         SecurityIdentity confirm(Optional<StoredCredential> row) {
             if (row.isEmpty() || !row.get().username().equals(username) || !row.get().password().equals(remembered.password())) {
                 return confirm();
+            }
+            requireNotBlocked(row.get().blockedUntil());
+            if (row.get().failures() > 0) {
+                lockout.succeeded(remembered.id());
             }
             if (!row.get().role().equals(remembered.role())) {
                 verified.remember(username, password, row.get());

@@ -77,7 +77,7 @@ public class Caller {
      * The account whose row a statement may fetch to confirm a recently verified credential: empty once confirmed
      * (or for an anonymous caller). The statement then hands the row to {@link #confirm(Optional)}.
      */
-    public OptionalLong unconfirmedAccountId() {
+    OptionalLong unconfirmedAccountId() {
         PendingSignIn pending = pending();
         return pending == null ? OptionalLong.empty() : OptionalLong.of(pending.accountId());
     }
@@ -86,13 +86,13 @@ public class Caller {
      * Whether the credential, as verified earlier, would reach that account: only to choose what a statement fetches
      * (so it never reads an account the caller may not see), never a permission.
      */
-    public boolean claimsToReach(long accountId) {
+    boolean claimsToReach(long accountId) {
         PendingSignIn pending = pending();
         return pending == null ? mayReach(accountId) : ADMIN.equals(pending.rememberedRole()) || pending.accountId() == accountId;
     }
 
     /** Confirms against the row of {@link #unconfirmedAccountId()} as a statement just read it (empty: no such row). */
-    public void confirm(Optional<StoredCredential> row) {
+    void confirm(Optional<StoredCredential> row) {
         PendingSignIn pending = pending();
         if (pending != null) {
             confirmed = pending.confirm(row);

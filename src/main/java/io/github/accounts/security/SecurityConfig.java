@@ -27,7 +27,7 @@ public interface SecurityConfig {
         @WithDefault("5M")
         Duration rememberFor();
 
-        /** Failed sign-ins for one username within {@link #window()} after which it is refused with 429. */
+        /** Failed sign-ins for one account (all instances together) within {@link #window()} after which it is refused with 429. */
         @WithDefault("10")
         int maxFailures();
 

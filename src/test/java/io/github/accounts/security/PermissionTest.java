@@ -225,4 +225,13 @@ public class PermissionTest {
         assertProblem(as(self, "guess-x").get("/accounts/me").then(), 429);
         asAdmin().get("/accounts/me").then().statusCode(200); // other usernames are not affected
     }
+
+    @Test
+    void tenFailuresForAUsernameNoAccountHasShouldThrottleItAlike() {
+        String nobody = uniqueName("nobody");
+        for (int i = 0; i < 10; i++) {
+            assertUnauthorized(as(nobody, "guess-" + i).get("/accounts/me").then());
+        }
+        assertProblem(as(nobody, "guess-x").get("/accounts/me").then(), 429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
 }

@@ -12,7 +12,8 @@ import io.github.accounts.support.PackagedApp;
 
 /**
  * Two running instances of the service on one PostgreSQL database: a password changed through one is refused by the
- * other on the very next call, although that one had just verified (and remembered) the old password.
+ * other on the very next call, although that one had just verified (and remembered) the old password; failed sign-ins
+ * through both count towards one lockout.
  */
 class TwoInstancesIT {
 
@@ -51,5 +52,28 @@ class TwoInstancesIT {
         assertEquals(401, second.send("GET", "/accounts/me", old, null).statusCode());
         assertEquals(200, second.send("GET", "/accounts/me", username + ":new-password", null).statusCode());
         assertEquals(401, first.send("GET", "/accounts/me", old, null).statusCode());
+    }
+
+    @Test
+    void failedSignInsThroughBothInstancesShouldCountTowardsOneLockout() throws Exception {
+        String username = "guessed-" + System.nanoTime();
+        String right = username + ":right-password";
+        assertEquals(201, first.send("POST", "/accounts", null, "{\"username\":\"" + username
+                + "\",\"password\":\"right-password\"}").statusCode());
+        var me = second.send("GET", "/accounts/me", right, null);
+        assertEquals(200, me.statusCode(), me.body()); // the second instance now remembers the right password
+        String id = me.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+
+        for (int i = 0; i < 10; i++) {
+            PackagedApp instance = i % 2 == 0 ? first : second;
+            assertEquals(401, instance.send("GET", "/accounts/me", username + ":guess-" + i, null).statusCode());
+        }
+
+        for (PackagedApp instance : new PackagedApp[] { first, second }) {
+            var refused = instance.send("GET", "/accounts/me", right, null);
+            assertEquals(429, refused.statusCode(), refused.body());
+            assertEquals(429, instance.send("GET", "/accounts/" + id, right, null).statusCode());
+            assertEquals(429, instance.send("GET", "/accounts/me", username + ":guess-x", null).statusCode());
+        }
     }
 }

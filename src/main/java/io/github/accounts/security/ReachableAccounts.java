@@ -1,0 +1,62 @@
+package io.github.accounts.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.github.accounts.account.Account;
+import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * {@code session.get(Account, id)} as the caller may see it. A recently verified sign-in is confirmed by the same
+ * statement, which fetches the caller's own row (and its lockout) too: one round trip to the database where a separate
+ * sign-in read would make it two.
+ */
+@ApplicationScoped
+public class ReachableAccounts {
+
+    private final EntityManager session;
+    private final Caller caller;
+
+    ReachableAccounts(EntityManager session, Caller caller) {
+        this.session = session;
+        this.caller = caller;
+    }
+
+    /** The account, or empty if there is none or the caller may not reach it (not told apart). */
+    public Optional<Account> find(long id) {
+        OptionalLong unconfirmed = caller.unconfirmedAccountId();
+        if (unconfirmed.isEmpty()) {
+            return caller.mayReach(id) ? Optional.ofNullable(session.find(Account.class, id)) : Optional.empty();
+        }
+        long own = unconfirmed.getAsLong();
+        boolean fetchTarget = caller.claimsToReach(id);
+        List<Object[]> rows = session.createNamedQuery(SignInFailure.WITH_CALLER, Object[].class)
+                .setParameter("id", fetchTarget ? id : own).setParameter("caller", own).getResultList();
+        caller.confirm(rows.stream().filter(row -> account(row).id == own).findFirst()
+                .map(row -> StoredCredential.of(account(row), (Integer) row[1], (Long) row[2])));
+        if (!caller.mayReach(id)) {
+            return Optional.empty();
+        }
+        return fetchTarget ? rows.stream().map(ReachableAccounts::account).filter(row -> row.id == id).findFirst()
+                : Optional.ofNullable(session.find(Account.class, id));
+    }
+
+    /**
+     * The caller's own account. A recently verified sign-in names its account and the read confirms it; if the caller
+     * now signs in as another account (re-created since), that one is read.
+     */
+    public Optional<Account> me() {
+        caller.requireSignedIn();
+        long claimed = caller.unconfirmedAccountId().orElseGet(caller::accountId);
+        Optional<Account> account = find(claimed);
+        long own = caller.accountId();
+        return own == claimed ? account : find(own);
+    }
+
+    private static Account account(Object[] row) {
+        return (Account) row[0];
+    }
+}
