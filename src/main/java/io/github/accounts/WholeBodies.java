@@ -29,10 +29,10 @@ class WholeBodies {
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()))
                 .failureHandler(context -> {
                     if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
-                        ProblemMappers.answer(context, Status.REQUEST_ENTITY_TOO_LARGE,
+                        ProblemMappers.answer(context, Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
                                 "the request body is larger than " + maxBodySize.asLongValue() + " bytes");
                     } else {
-                        ProblemMappers.answer(context, Status.BAD_REQUEST, "the request body could not be read");
+                        ProblemMappers.answer(context, Status.BAD_REQUEST.getStatusCode(), "the request body could not be read");
                     }
                 });
     }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.Json;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
@@ -158,12 +159,13 @@ public class ProblemMappers {
      * A client error found by the HTTP layer, before any resource runs, answered as the resources' are. A client that
      * has gone gets no answer, and is no error of the service's.
      */
-    public static void answer(RoutingContext context, Status status, String detail) {
+    public static void answer(RoutingContext context, int status, String detail) {
         if (clientHungUp(context.failure()) || context.response().closed()) {
             LOG.info("400 Bad Request: the request body was cut short");
             return;
         }
-        Problem problem = new Problem(ProblemTypes.BLANK, status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
+        Problem problem = new Problem(ProblemTypes.BLANK, HttpResponseStatus.valueOf(status).reasonPhrase(), status, detail,
+                List.of());
         LOG.infof("%d %s: %s", problem.status(), problem.title(), problem.detail());
         context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(Json.encode(problem));

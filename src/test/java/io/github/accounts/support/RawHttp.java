@@ -32,17 +32,27 @@ public final class RawHttp {
 
     /** The same, with a body of any content type, as written. */
     public static String[] send(String method, String target, String contentType, byte[] body) throws IOException {
+        return exchange(head(method, target, contentType, body.length), body);
+    }
+
+    /** The same, with more header lines (each ending in CRLF) as written: the status code, body and response head. */
+    public static String[] sendWithHeaders(String method, String target, String headerLines) throws IOException {
+        return exchange(head(method, target, null, 0).replace("\r\n\r\n", "\r\n" + headerLines + "\r\n"), new byte[0]);
+    }
+
+    private static String[] exchange(String head, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head(method, target, contentType, body.length).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String status = response.length() >= 12 ? response.substring(9, 12) : "000";
             int bodyStart = response.indexOf("\r\n\r\n");
-            return new String[] { status, bodyStart < 0 ? "" : response.substring(bodyStart + 4) };
+            return new String[] { status, bodyStart < 0 ? "" : response.substring(bodyStart + 4),
+                    bodyStart < 0 ? response : response.substring(0, bodyStart) };
         }
     }
 

@@ -1,0 +1,8 @@
+package io.github.accounts.problem;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same against the packaged application, whose main turns Quarkus' bare 400 for an unreadable target off. */
+@QuarkusIntegrationTest
+class HttpLayerProblemsIT extends HttpLayerProblemsTest {
+}
