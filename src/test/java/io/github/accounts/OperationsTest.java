@@ -18,7 +18,10 @@ public class OperationsTest {
     void readinessShouldCheckTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("accounts can serve"))
+                .body("checks[0].data.database", equalTo("UP"))
+                .body("checks[0].data.workers", equalTo("UP"))
+                .body("checks[0].data.heap", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

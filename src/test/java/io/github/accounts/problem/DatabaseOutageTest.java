@@ -48,7 +48,7 @@ class DatabaseOutageTest {
             }
             Problems.assertProblem(asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("username", uniqueName("during"), "password", "password-1")).post("/accounts").then(), 503);
-            asAdmin().get("/q/health/ready").then().statusCode(503);
+            asAdmin().get("/q/health/ready").then().statusCode(503).time(lessThan(2000L));
             asAdmin().get("/q/health/live").then().statusCode(200);
         } finally {
             PROXY.start();
