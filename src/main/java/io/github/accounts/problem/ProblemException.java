@@ -1,25 +1,34 @@
 package io.github.accounts.problem;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * A client error the service detected itself: it becomes a problem response with this status, type and detail.
- * Subclasses name the domain cases (no such account, stale version, ...).
+ * A problem answer to give: its status, type, detail, field errors and any headers it needs (Retry-After,
+ * WWW-Authenticate). The service throws it for every client error it detects; {@link ProblemMappers} answers it, and
+ * every other error is turned into one there. Subclasses name the domain cases (no such account, stale version, ...).
  */
 public class ProblemException extends RuntimeException {
 
-    private final Status status;
+    private final int status;
     private final String type;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
-    public ProblemException(Status status, String type, String detail, List<Problem.FieldError> errors) {
+    public ProblemException(int status, String type, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.errors = List.copyOf(errors);
+    }
+
+    public ProblemException(Status status, String type, String detail, List<Problem.FieldError> errors) {
+        this(status.getStatusCode(), type, detail, errors);
     }
 
     public ProblemException(Status status, String type, String detail) {
@@ -39,7 +48,17 @@ public class ProblemException extends RuntimeException {
                 String.join("; ", sorted.stream().map(e -> e.field() + ": " + e.message()).toList()), sorted);
     }
 
-    public Problem toProblem() {
-        return new Problem(type, status.getReasonPhrase(), status.getStatusCode(), getMessage(), errors);
+    /** Sends this header with the answer. */
+    public ProblemException withHeader(String name, Object value) {
+        headers.put(name, String.valueOf(value));
+        return this;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    Problem toProblem() {
+        return new Problem(type, HttpResponseStatus.valueOf(status).reasonPhrase(), status, getMessage(), errors);
     }
 }

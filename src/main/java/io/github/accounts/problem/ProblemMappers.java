@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.Json;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
@@ -49,7 +49,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return respond(e.toProblem());
+        return answer(e, null);
     }
 
     @ServerExceptionMapper
@@ -77,15 +77,14 @@ public class ProblemMappers {
         String detail = root instanceof StreamConstraintsException ? "the JSON document is too deeply nested or too large"
                 : root instanceof InputCoercionException ? "a number is out of range"
                         : "the body is not well-formed JSON";
-        return respond(new Problem(ProblemTypes.MALFORMED_JSON, Status.BAD_REQUEST.getReasonPhrase(), 400, detail,
-                List.of()));
+        return domain(new ProblemException(Status.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, detail));
     }
 
     @ServerExceptionMapper
     public Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
         if (e.getKind() == ConstraintKind.UNIQUE) {
-            return respond(new Problem(ProblemTypes.DUPLICATE_USERNAME, Status.CONFLICT.getReasonPhrase(), 409,
-                    "an account with this username already exists", List.of()));
+            return domain(new ProblemException(Status.CONFLICT, ProblemTypes.DUPLICATE_USERNAME,
+                    "an account with this username already exists"));
         }
         return unexpected(e);
     }
@@ -93,9 +92,8 @@ public class ProblemMappers {
     /** A value the database refuses (SQLState class 22): a client's input that got past validation. */
     @ServerExceptionMapper
     public Response dataRefused(DataException e) {
-        LOG.infof("400: the database refused a value: %s", e.getSQLState());
-        return respond(new Problem(ProblemTypes.VALIDATION, Status.BAD_REQUEST.getReasonPhrase(), 400,
-                "a value in the request is not valid for the database", List.of()));
+        return answer(new ProblemException(Status.BAD_REQUEST, ProblemTypes.VALIDATION,
+                "a value in the request is not valid for the database"), "SQLState " + e.getSQLState());
     }
 
     @ServerExceptionMapper
@@ -104,71 +102,78 @@ public class ProblemMappers {
             return json(json); // a body Quarkus could not read
         }
         Response response = e.getResponse();
-        Status status = Status.fromStatusCode(response.getStatus());
-        String title = status == null ? "HTTP " + response.getStatus() : status.getReasonPhrase();
-        Problem problem = new Problem(ProblemTypes.BLANK, title, response.getStatus(), title, List.of());
         if (response.getStatus() >= 500) {
             return unexpected(e);
         }
-        Response.ResponseBuilder builder = Response.status(response.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+        String title = HttpResponseStatus.valueOf(response.getStatus()).reasonPhrase();
+        ProblemException problem = new ProblemException(response.getStatus(), ProblemTypes.BLANK, title, List.of());
         response.getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-                values.forEach(v -> builder.header(name, v));
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)
+                    && !values.isEmpty()) {
+                problem.withHeader(name, values.get(0));
             }
         });
-        LOG.infof("%d %s", response.getStatus(), title);
-        return builder.build();
+        return answer(problem, null);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         if (databaseUnreachable(e)) {
-            LOG.warnf("503: the database cannot be reached: %s", e.getClass().getSimpleName());
-            return unavailable("the database cannot be reached; retry later");
+            return answer(unavailable("the database cannot be reached; retry later"), e.getClass().getSimpleName());
         }
         if (databaseBusy(e)) {
-            LOG.warn("503: the database stayed busy (locked by another writer)");
-            return unavailable("the database is busy; nothing was changed, retry shortly");
+            return answer(unavailable("the database is busy; nothing was changed, retry shortly"),
+                    "locked by another writer");
         }
         if (clientHungUp(e)) {
             // The body never arrived in full and nobody is left to answer: the client's doing, not the service's.
-            return respond(new Problem(ProblemTypes.MALFORMED_JSON, Status.BAD_REQUEST.getReasonPhrase(), 400,
-                    "the request body was cut short", List.of()));
+            return domain(new ProblemException(Status.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "the request body was cut short"));
         }
         LOG.error("Unexpected failure", e);
-        return Response.status(Status.INTERNAL_SERVER_ERROR).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(ProblemTypes.INTERNAL, Status.INTERNAL_SERVER_ERROR.getReasonPhrase(), 500,
-                        "an unexpected error occurred; it has been logged", List.of()))
-                .build();
+        return domain(new ProblemException(Status.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+                "an unexpected error occurred; it has been logged"));
     }
 
-    private static Response unavailable(String detail) {
-        return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .entity(new Problem(ProblemTypes.DATABASE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE.getReasonPhrase(), 503,
-                        detail, List.of()))
-                .build();
-    }
-
-    private static Response respond(Problem problem) {
-        LOG.infof("%d %s: %s", problem.status(), problem.title(), problem.detail());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(Status.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE, detail)
+                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 
     /**
-     * A client error found by the HTTP layer, before any resource runs, answered as the resources' are. A client that
-     * has gone gets no answer, and is no error of the service's.
+     * The one door of every problem answer a resource's call ends in: status, headers, body and one log line (INFO
+     * for a client's error, WARN for the service's; values in it are escaped by the log filter). {@code note} goes to
+     * the log only, never to the client.
+     */
+    public static Response answer(ProblemException e, String note) {
+        Problem problem = log(e, note);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /**
+     * The same for a client error found by the HTTP layer, before any resource runs; the connection is closed after
+     * it. A client that has gone gets no answer, and is no error of the service's.
      */
     public static void answer(RoutingContext context, int status, String detail) {
         if (clientHungUp(context.failure()) || context.response().closed()) {
             LOG.info("400 Bad Request: the request body was cut short");
             return;
         }
-        Problem problem = new Problem(ProblemTypes.BLANK, HttpResponseStatus.valueOf(status).reasonPhrase(), status, detail,
-                List.of());
-        LOG.infof("%d %s: %s", problem.status(), problem.title(), problem.detail());
+        Problem problem = log(new ProblemException(status, ProblemTypes.BLANK, detail, List.of()), null);
         context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(Json.encode(problem));
+    }
+
+    private static Problem log(ProblemException e, String note) {
+        Problem problem = e.toProblem();
+        Logger.Level level = problem.status() >= 500 ? Logger.Level.WARN : Logger.Level.INFO;
+        if (note == null) {
+            LOG.logf(level, "%d %s: %s", problem.status(), problem.title(), problem.detail());
+        } else {
+            LOG.logf(level, "%d %s: %s (%s)", problem.status(), problem.title(), problem.detail(), note);
+        }
+        return problem;
     }
 
     /** {@code create.body[2].username} becomes {@code [2].username}: the path inside the request, not the method. */
