@@ -20,10 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.accounts.problem.Problem;
 import io.github.accounts.problem.ProblemException;
-import io.github.accounts.problem.ProblemTypes;
+import io.github.accounts.security.AccountAccess;
 import io.github.accounts.security.AdminOnly;
-import io.github.accounts.security.Caller;
-import io.github.accounts.security.ReachableAccounts;
 import io.github.accounts.security.SignedIn;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -52,16 +50,13 @@ public class AccountResource {
     private final AccountService service;
     private final ObjectMapper json;
     private final Validator validator;
-    private final Caller caller;
-    private final ReachableAccounts reachable;
+    private final AccountAccess access;
 
-    AccountResource(AccountService service, ObjectMapper json, Validator validator, Caller caller,
-            ReachableAccounts reachable) {
+    AccountResource(AccountService service, ObjectMapper json, Validator validator, AccountAccess access) {
         this.service = service;
-        this.reachable = reachable;
+        this.access = access;
         this.json = json;
         this.validator = validator;
-        this.caller = caller;
     }
 
     @POST
@@ -86,13 +81,13 @@ public class AccountResource {
             if (requests.isEmpty() || requests.size() > AccountRules.MAX_BATCH) {
                 throw ProblemException.invalid("body", "must hold from 1 to " + AccountRules.MAX_BATCH + " accounts");
             }
-            requireAdminFor(requests.stream().filter(r -> r != null).flatMap(r -> r.adminOnlyFields().stream()).toList());
+            access.requireAdminFor(requests.stream().filter(r -> r != null).flatMap(r -> r.adminOnlyFields().stream()).toList());
             validate(requests, true);
             List<AccountView> created = service.create(requests).stream().map(AccountView::of).toList();
             return Response.status(Response.Status.CREATED).entity(created).build();
         }
         NewAccount request = json.treeToValue(body, NewAccount.class);
-        requireAdminFor(request.adminOnlyFields());
+        access.requireAdminFor(request.adminOnlyFields());
         validate(List.of(request), false);
         Account account = service.create(List.of(request)).get(0);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id)).build())
@@ -135,7 +130,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response me() {
-        return ok(reachable.me().orElseThrow(() -> new AccountNotFoundException(caller.accountId())));
+        return ok(access.me());
     }
 
     @GET
@@ -148,7 +143,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response get(@RestPath long id) {
-        return ok(reachable.find(id).orElseThrow(() -> new AccountNotFoundException(id)));
+        return ok(access.find(id).orElseThrow(() -> new AccountNotFoundException(id)));
     }
 
     @PATCH
@@ -183,9 +178,9 @@ public class AccountResource {
         if (!removals.isEmpty()) {
             throw ProblemException.invalid(removals);
         }
-        reachable(id);
+        access.requireReach(id);
         AccountPatch patch = json.treeToValue(body, AccountPatch.class);
-        requireAdminFor(patch.adminOnlyFields());
+        access.requireAdminFor(patch.adminOnlyFields());
         validate(List.of(patch), false);
         Account account = service.update(id, patch, EntityTags.expectedVersion(ifMatch));
         return ok(account);
@@ -200,28 +195,12 @@ public class AccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public void delete(@RestPath long id) {
-        service.delete(reachable(id));
+        service.delete(access.requireReach(id));
     }
 
     /** 200 with the account and its version as ETag. */
     private static Response ok(Account account) {
         return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
-    }
-
-    /** Another account is answered as missing: its existence is not revealed to someone who may not reach it. */
-    private long reachable(long id) {
-        if (!caller.mayReach(id)) {
-            throw new AccountNotFoundException(id);
-        }
-        return id;
-    }
-
-    private void requireAdminFor(List<String> fields) {
-        if (!fields.isEmpty() && !caller.isAdmin()) {
-            List<String> named = fields.stream().distinct().sorted().toList();
-            throw new ProblemException(Response.Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may set "
-                    + String.join(", ", named), named.stream().map(f -> new Problem.FieldError(f, "only an admin may set it")).toList());
-        }
     }
 
     /** Validates each body; in an array, fields are named {@code [i].field}. */

@@ -24,9 +24,9 @@ import jakarta.enterprise.context.RequestScoped;
  * behind ours run on the worker thread that then runs the method, and the sign-in runs in place (see the README).
  */
 @RequestScoped
-public class Caller {
+class Caller {
 
-    public static final String ADMIN = "admin";
+    static final String ADMIN = "admin";
 
     private final SecurityIdentity identity;
     private SecurityIdentity confirmed;

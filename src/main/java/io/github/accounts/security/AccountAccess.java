@@ -5,22 +5,30 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.github.accounts.account.Account;
+import io.github.accounts.account.AccountNotFoundException;
+import io.github.accounts.problem.Problem;
+import io.github.accounts.problem.ProblemException;
+import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.Response.Status;
 
 /**
- * {@code session.get(Account, id)} as the caller may see it. A recently verified sign-in is confirmed by the same
- * statement, which fetches the caller's own row (and its lockout) too: one round trip to the database where a separate
- * sign-in read would make it two.
+ * The one door through which the account API asks who may do what: an admin reaches every account, anyone else only
+ * their own, and only an admin sets admin-only fields. {@code account/} itself knows nothing of the caller.
+ * <p>
+ * {@link #find(long)} is {@code session.get(Account, id)} as the caller may see it. A recently verified sign-in is
+ * confirmed by the same statement, which fetches the caller's own row (and its lockout) too: one round trip to the
+ * database where a separate sign-in read would make it two.
  */
 @ApplicationScoped
-public class ReachableAccounts {
+public class AccountAccess {
 
     private final EntityManager session;
     private final Caller caller;
 
-    ReachableAccounts(EntityManager session, Caller caller) {
+    AccountAccess(EntityManager session, Caller caller) {
         this.session = session;
         this.caller = caller;
     }
@@ -40,7 +48,7 @@ public class ReachableAccounts {
         if (!caller.mayReach(id)) {
             return Optional.empty();
         }
-        return fetchTarget ? rows.stream().map(ReachableAccounts::account).filter(row -> row.id == id).findFirst()
+        return fetchTarget ? rows.stream().map(AccountAccess::account).filter(row -> row.id == id).findFirst()
                 : Optional.ofNullable(session.find(Account.class, id));
     }
 
@@ -48,12 +56,29 @@ public class ReachableAccounts {
      * The caller's own account. A recently verified sign-in names its account and the read confirms it; if the caller
      * now signs in as another account (re-created since), that one is read.
      */
-    public Optional<Account> me() {
+    public Account me() {
         caller.requireSignedIn();
         long claimed = caller.unconfirmedAccountId().orElseGet(caller::accountId);
         Optional<Account> account = find(claimed);
         long own = caller.accountId();
-        return own == claimed ? account : find(own);
+        return (own == claimed ? account : find(own)).orElseThrow(() -> new AccountNotFoundException(own));
+    }
+
+    /** 404 for an account the caller may not reach: its existence is not revealed. */
+    public long requireReach(long id) {
+        if (!caller.mayReach(id)) {
+            throw new AccountNotFoundException(id);
+        }
+        return id;
+    }
+
+    /** 403 naming the fields, when someone but an admin sets any of these admin-only fields. */
+    public void requireAdminFor(List<String> fields) {
+        if (!fields.isEmpty() && !caller.isAdmin()) {
+            List<String> named = fields.stream().distinct().sorted().toList();
+            throw new ProblemException(Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may set "
+                    + String.join(", ", named), named.stream().map(f -> new Problem.FieldError(f, "only an admin may set it")).toList());
+        }
     }
 
     private static Account account(Object[] row) {
