@@ -62,6 +62,7 @@ class ReadinessPostgresTest {
             long start = System.nanoTime();
             Response ready = given().get("/q/health/ready");
             long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("readiness with every worker stuck: %d in %d ms: %s%n", ready.statusCode(), millis, ready.asString());
             assertEquals(503, ready.statusCode(), ready.asString());
             assertEquals("DOWN", ready.path("status"));
             assertTrue(millis < 1_500, "readiness answered in " + millis + " ms");
