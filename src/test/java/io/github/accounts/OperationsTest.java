@@ -6,6 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +41,22 @@ public class OperationsTest {
                 .body("components.responses.ServiceUnavailable.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void eachProblemResponseShouldShowAnExampleOfItsOwnStatusAndOneSignInScheme() {
+        Map<String, Integer> statuses = Map.of("BadRequest", 400, "Unauthorized", 401, "Forbidden", 403, "NotFound", 404,
+                "Conflict", 409, "PreconditionFailed", 412, "UnsupportedMediaType", 415, "TooManyRequests", 429,
+                "ServiceUnavailable", 503);
+        var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        statuses.forEach((response, status) -> {
+            String example = "components.responses." + response + ".content.'application/problem+json'.example";
+            assertEquals(status, openApi.getInt(example + ".status"), response);
+            assertTrue(openApi.getString(example + ".type").startsWith(status == 415 ? "about:blank" : "urn:accounts:problem:"),
+                    response);
+        });
+        Map<String, Object> schemes = openApi.getMap("components.securitySchemes");
+        assertEquals(1, schemes.size(), schemes.toString());
     }
 
     @Test
