@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.accounts.engine.DatabaseUri;
 import io.github.accounts.engine.Dialect;
@@ -37,6 +39,10 @@ public final class PackagedApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Dialect, Path> BUILDS = new ConcurrentHashMap<>();
+
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORTS = 12_000;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(PORTS));
 
     private final Process process;
     private final int port;
@@ -184,9 +190,19 @@ public final class PackagedApp implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up): a port from that range can be taken by any outgoing
+     * connection between this check and the application's start, which then fails with "Port already bound".
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int i = 0; i < 1_000; i++) {
+            int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORTS);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("no free port from " + FIRST_PORT + " to " + (FIRST_PORT + PORTS));
     }
 }
