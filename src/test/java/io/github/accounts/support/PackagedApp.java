@@ -1,7 +1,6 @@
 package io.github.accounts.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.accounts.engine.DatabaseUri;
 import io.github.accounts.engine.Dialect;
@@ -39,10 +36,6 @@ public final class PackagedApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Dialect, Path> BUILDS = new ConcurrentHashMap<>();
-
-    private static final int FIRST_PORT = 20_000;
-    private static final int PORTS = 12_000;
-    private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(PORTS));
 
     private final Process process;
     private final int port;
@@ -79,7 +72,7 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     private static PackagedApp launch(List<String> command, Dialect dialect, Map<String, String> env) throws IOException {
-        int port = freePort();
+        int port = Ports.free();
         Path log = Path.of("target", "app-" + dialect.uriName() + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeAll(List.of("DATABASE_URI", "DATABASE_URL")); // the build's, not the app's
@@ -188,21 +181,5 @@ public final class PackagedApp implements AutoCloseable {
             throw new AssertionError("it should have stopped by itself");
         }
         return process.exitValue();
-    }
-
-    /**
-     * A free port below the kernel's ephemeral range (32768 and up): a port from that range can be taken by any outgoing
-     * connection between this check and the application's start, which then fails with "Port already bound".
-     */
-    private static int freePort() throws IOException {
-        for (int i = 0; i < 1_000; i++) {
-            int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORTS);
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return port;
-            } catch (IOException taken) {
-                // try the next one
-            }
-        }
-        throw new IOException("no free port from " + FIRST_PORT + " to " + (FIRST_PORT + PORTS));
     }
 }

@@ -22,8 +22,8 @@ public final class TcpProxy {
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
+        try {
+            this.port = Ports.free(); // it is started again on the same port after an outage
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
