@@ -49,7 +49,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return answer(e, null);
+        return answer(e);
     }
 
     @ServerExceptionMapper
@@ -113,7 +113,7 @@ public class ProblemMappers {
                 problem.withHeader(name, values.get(0));
             }
         });
-        return answer(problem, null);
+        return answer(problem);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -141,10 +141,14 @@ public class ProblemMappers {
 
     /**
      * The one door of every problem answer a resource's call ends in: status, headers, body and one log line (INFO
-     * for a client's error, WARN for the service's; values in it are escaped by the log filter). {@code note} goes to
-     * the log only, never to the client.
+     * for a client's error, WARN for the service's; values in it are escaped by the log filter).
      */
-    public static Response answer(ProblemException e, String note) {
+    public static Response answer(ProblemException e) {
+        return answer(e, null);
+    }
+
+    /** The same, with a note for the log only. */
+    private static Response answer(ProblemException e, String note) {
         Problem problem = log(e, note);
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         e.headers().forEach(response::header);

@@ -24,18 +24,17 @@ public class SecurityProblemMappers {
     @ServerExceptionMapper
     public Response signInFailed(AuthenticationFailedException e) {
         return ProblemMappers.answer(e.getCause() instanceof ProblemException refused ? refused
-                : unauthorized("wrong username or password"), null);
+                : unauthorized("wrong username or password"));
     }
 
     @ServerExceptionMapper
     public Response notSignedIn(UnauthorizedException e) {
-        return ProblemMappers.answer(unauthorized("sign in with HTTP Basic: your username and password"), null);
+        return ProblemMappers.answer(unauthorized("sign in with HTTP Basic: your username and password"));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemMappers.answer(new ProblemException(Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may do this"),
-                null);
+        return ProblemMappers.answer(new ProblemException(Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may do this"));
     }
 
     private static ProblemException unauthorized(String detail) {

@@ -19,7 +19,7 @@ import jakarta.persistence.PersistenceException;
  * them apart; they share a fixed number of rows, so a flood of them grows neither memory nor the table.
  */
 @ApplicationScoped
-public class SignInLockout {
+class SignInLockout {
 
     private final EntityManager session;
     private final int maxFailures;
@@ -47,7 +47,10 @@ public class SignInLockout {
         return remaining > 0 ? Math.max(1, (remaining + 999) / 1000) : 0;
     }
 
-    /** Counts a failure, atomically, however many instances count at the same time. */
+    /**
+     * Counts a failure, atomically, however many instances count at the same time. The count's rule lives in one
+     * statement, {@link SignInFailure#COUNT}: a subject's first failure inserts an empty row for it to count in.
+     */
     void failed(long subject) {
         long now = System.currentTimeMillis();
         if (count(subject, now) > 0) {
@@ -55,17 +58,15 @@ public class SignInLockout {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                SignInFailure first = new SignInFailure();
-                first.subject = subject;
-                first.failures = 1;
-                first.windowStart = now;
-                first.blockedUntil = maxFailures <= 1 ? now + windowMillis : 0;
-                session.persist(first);
+                SignInFailure empty = new SignInFailure();
+                empty.subject = subject;
+                session.persist(empty);
             });
         } catch (PersistenceException | QuarkusTransactionException e) {
-            if (count(subject, now) == 0) { // not someone else's first failure at the same time: a real error
-                throw e;
-            }
+            // another sign-in inserted it at the same time; if neither did, counting below fails and says why
+        }
+        if (count(subject, now) == 0) {
+            throw new IllegalStateException("no sign_in_failures row for subject " + subject + " to count in");
         }
     }
 

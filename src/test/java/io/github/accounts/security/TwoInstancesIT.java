@@ -40,11 +40,7 @@ class TwoInstancesIT {
     void passwordChangedThroughOneInstanceShouldFailOnTheOtherAtOnce() throws Exception {
         String username = "twin-" + System.nanoTime();
         String old = username + ":old-password";
-        assertEquals(201, first.send("POST", "/accounts", null, "{\"username\":\"" + username
-                + "\",\"password\":\"old-password\"}").statusCode());
-        var me = second.send("GET", "/accounts/me", old, null);
-        assertEquals(200, me.statusCode(), me.body());
-        String id = me.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        String id = signUpThroughFirstAndSignInThroughSecond(username, "old-password");
 
         assertEquals(200, first.send("PATCH", "/accounts/" + id, old, "{\"password\":\"new-password\"}").statusCode());
 
@@ -58,11 +54,7 @@ class TwoInstancesIT {
     void failedSignInsThroughBothInstancesShouldCountTowardsOneLockout() throws Exception {
         String username = "guessed-" + System.nanoTime();
         String right = username + ":right-password";
-        assertEquals(201, first.send("POST", "/accounts", null, "{\"username\":\"" + username
-                + "\",\"password\":\"right-password\"}").statusCode());
-        var me = second.send("GET", "/accounts/me", right, null);
-        assertEquals(200, me.statusCode(), me.body()); // the second instance now remembers the right password
-        String id = me.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        String id = signUpThroughFirstAndSignInThroughSecond(username, "right-password");
 
         for (int i = 0; i < 10; i++) {
             PackagedApp instance = i % 2 == 0 ? first : second;
@@ -75,5 +67,14 @@ class TwoInstancesIT {
             assertEquals(429, instance.send("GET", "/accounts/" + id, right, null).statusCode());
             assertEquals(429, instance.send("GET", "/accounts/me", username + ":guess-x", null).statusCode());
         }
+    }
+
+    /** Creates the account through the first instance and signs in through the second, which now remembers the password; its id. */
+    private static String signUpThroughFirstAndSignInThroughSecond(String username, String password) throws Exception {
+        assertEquals(201, first.send("POST", "/accounts", null, "{\"username\":\"" + username
+                + "\",\"password\":\"" + password + "\"}").statusCode());
+        var me = second.send("GET", "/accounts/me", username + ":" + password, null);
+        assertEquals(200, me.statusCode(), me.body());
+        return me.body().replaceAll(".*\"id\":(\\d+).*", "$1");
     }
 }
