@@ -41,7 +41,7 @@ public class AccountAccess {
         }
         long own = unconfirmed.getAsLong();
         boolean fetchTarget = caller.claimsToReach(id);
-        List<Object[]> rows = session.createNamedQuery(SignInFailure.WITH_CALLER, Object[].class)
+        List<Object[]> rows = session.createQuery(SignInFailure.WITH_CALLER, Object[].class)
                 .setParameter("id", fetchTarget ? id : own).setParameter("caller", own).getResultList();
         caller.confirm(rows.stream().filter(row -> account(row).id == own).findFirst()
                 .map(row -> StoredCredential.of(account(row), (Integer) row[1], (Long) row[2])));

@@ -134,10 +134,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */
-    private Optional<StoredCredential> load(String username) {
+    Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createNamedSelectionQuery(SignInFailure.CREDENTIALS, StoredCredential.class)
-                    .setParameter("username", username)
+            return session.createSelectionQuery(SignInFailure.credentials(session.getCriteriaBuilder(), username))
                     .uniqueResultOptional();
         }
     }
@@ -145,7 +144,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     /** When the lockout row of usernames no account has stops refusing them (epoch milliseconds; 0: not blocked). */
     private long blockedUntil(long subject) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createNamedSelectionQuery(SignInFailure.BLOCKED_UNTIL, Long.class)
+            return session.createSelectionQuery(SignInFailure.BLOCKED_UNTIL, Long.class)
                     .setParameter("subject", subject)
                     .uniqueResultOptional().orElse(0L);
         }

@@ -1,10 +1,18 @@
 package io.github.accounts.security;
 
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaEntityJoin;
+import org.hibernate.query.criteria.JpaRoot;
+
+import io.github.accounts.account.Account;
+import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.JoinType;
 
 /**
  * The failed sign-ins counted against one account (or one bucket of unknown usernames), in the database, so that every
@@ -15,29 +23,39 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "sign_in_failures")
-@NamedQuery(name = SignInFailure.CREDENTIALS, query = """
-        select a.id, a.username, a.password, a.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
-        from Account a left join SignInFailure f on f.subject = a.id where a.username = :username""")
-@NamedQuery(name = SignInFailure.WITH_CALLER, query = """
-        select a, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
-        from Account a left join SignInFailure f on f.subject = a.id where a.id in (:id, :caller)""")
-@NamedQuery(name = SignInFailure.BLOCKED_UNTIL, query = "select blockedUntil from SignInFailure where subject = :subject")
-// Every right-hand side reads only columns assigned after it: MariaDB assigns left to right, the others all at once.
-@NamedQuery(name = SignInFailure.COUNT, query = """
-        update SignInFailure set
-          blockedUntil = case when (case when windowStart < :windowOpened then 1 else failures + 1 end) >= :max
-                              then :blockedUntil else blockedUntil end,
-          failures = case when windowStart < :windowOpened then 1 else failures + 1 end,
-          windowStart = case when windowStart < :windowOpened then :now else windowStart end
-        where subject = :subject""")
-@NamedQuery(name = SignInFailure.CLEAR, query = "delete from SignInFailure where subject = :subject")
 public class SignInFailure {
 
-    static final String CREDENTIALS = "SignInFailure.credentials";
-    static final String WITH_CALLER = "SignInFailure.withCaller";
-    static final String BLOCKED_UNTIL = "SignInFailure.blockedUntil";
-    static final String COUNT = "SignInFailure.count";
-    static final String CLEAR = "SignInFailure.clear";
+    // Plain HQL rather than @NamedQuery: Hibernate compiles each on first use (and keeps it), not all at start-up.
+    static final String WITH_CALLER = """
+            select a, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
+            from Account a left join SignInFailure f on f.subject = a.id where a.id in (:id, :caller)""";
+    static final String BLOCKED_UNTIL = "select blockedUntil from SignInFailure where subject = :subject";
+    // Every right-hand side reads only columns assigned after it: MariaDB assigns left to right, the others all at once.
+    static final String COUNT = """
+            update SignInFailure set
+              blockedUntil = case when (case when windowStart < :windowOpened then 1 else failures + 1 end) >= :max
+                                  then :blockedUntil else blockedUntil end,
+              failures = case when windowStart < :windowOpened then 1 else failures + 1 end,
+              windowStart = case when windowStart < :windowOpened then :now else windowStart end
+            where subject = :subject""";
+    static final String CLEAR = "delete from SignInFailure where subject = :subject";
+
+    /**
+     * {@code select a.id, a.username, a.password, a.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0)
+     * from Account a left join SignInFailure f on f.subject = a.id where a.username = :username}, built as a criteria
+     * query: Hibernate compiles it without its HQL parser, whose first use of a query this shape is what a cold start
+     * would wait for before its first sign-in.
+     */
+    static CriteriaQuery<StoredCredential> credentials(HibernateCriteriaBuilder criteria, String username) {
+        JpaCriteriaQuery<StoredCredential> query = criteria.createQuery(StoredCredential.class);
+        JpaRoot<Account> account = query.from(Account.class);
+        JpaEntityJoin<Account, SignInFailure> failure = account.join(SignInFailure.class, JoinType.LEFT);
+        failure.on(criteria.equal(failure.get("subject"), account.get("id")));
+        return query.select(criteria.construct(StoredCredential.class, account.get("id"), account.get("username"),
+                        account.get("password"), account.get("role"), criteria.coalesce(failure.get("failures"), 0),
+                        criteria.coalesce(failure.get("blockedUntil"), 0L)))
+                .where(criteria.equal(account.get("username"), username));
+    }
 
     /** An account's id, or a negative number for a bucket of usernames that no account has. */
     @Id

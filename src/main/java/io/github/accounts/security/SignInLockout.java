@@ -72,12 +72,12 @@ class SignInLockout {
 
     /** Forgets the failures of an account that has just signed in. */
     void succeeded(long subject) {
-        QuarkusTransaction.requiringNew().run(() -> session.createNamedQuery(SignInFailure.CLEAR)
+        QuarkusTransaction.requiringNew().run(() -> session.createQuery(SignInFailure.CLEAR)
                 .setParameter("subject", subject).executeUpdate());
     }
 
     private int count(long subject, long now) {
-        return QuarkusTransaction.requiringNew().call(() -> session.createNamedQuery(SignInFailure.COUNT)
+        return QuarkusTransaction.requiringNew().call(() -> session.createQuery(SignInFailure.COUNT)
                 .setParameter("subject", subject)
                 .setParameter("windowOpened", now - windowMillis)
                 .setParameter("now", now)
