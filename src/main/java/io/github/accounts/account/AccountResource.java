@@ -22,6 +22,7 @@ import io.github.accounts.problem.Problem;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.security.AccountAccess;
 import io.github.accounts.security.AdminOnly;
+import io.github.accounts.security.ConfirmedByItsRead;
 import io.github.accounts.security.SignedIn;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -149,6 +150,7 @@ public class AccountResource {
     @PATCH
     @Path("/{id}")
     @SignedIn
+    @ConfirmedByItsRead
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Fetch, change, commit: a JSON merge patch of username, password, tokens, verified",
             description = "With If-Match, the change is made only if the account is still at that version (else 412). "
@@ -178,9 +180,7 @@ public class AccountResource {
         if (!removals.isEmpty()) {
             throw ProblemException.invalid(removals);
         }
-        access.requireReach(id);
         AccountPatch patch = json.treeToValue(body, AccountPatch.class);
-        access.requireAdminFor(patch.adminOnlyFields());
         validate(List.of(patch), false);
         Account account = service.update(id, patch, EntityTags.expectedVersion(ifMatch));
         return ok(account);
@@ -189,13 +189,14 @@ public class AccountResource {
     @DELETE
     @Path("/{id}")
     @SignedIn
+    @ConfirmedByItsRead
     @Operation(summary = "session.delete(account); commit(): an admin may delete every account, anyone else only their own")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public void delete(@RestPath long id) {
-        service.delete(access.requireReach(id));
+        service.delete(id);
     }
 
     /** 200 with the account and its version as ETag. */

@@ -10,6 +10,7 @@ import org.hibernate.StaleStateException;
 
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
+import io.github.accounts.security.AccountAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -27,10 +28,12 @@ public class AccountService {
 
     private final EntityManager session;
     private final PasswordHasher hasher;
+    private final AccountAccess access;
 
-    AccountService(EntityManager session, PasswordHasher hasher) {
+    AccountService(EntityManager session, PasswordHasher hasher, AccountAccess access) {
         this.session = session;
         this.hasher = hasher;
+        this.access = access;
     }
 
     /** {@code session.add_all([...]); session.commit()}: all or nothing. Hashing runs on all cores, before any SQL. */
@@ -67,12 +70,12 @@ public class AccountService {
     }
 
     /**
-     * Fetch, change, commit. {@code expectedVersion} is the client's {@code If-Match}: a mismatch, or a change committed by
-     * someone else between this fetch and the commit, is a 412.
+     * Fetch (as far as the caller may reach and change it), change, commit. {@code expectedVersion} is the client's
+     * {@code If-Match}: a mismatch, or a change committed by someone else between this fetch and the commit, is a 412.
      */
     @Transactional
     public Account update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
-        Account account = find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = access.findToChange(id, patch.adminOnlyFields());
         if (expectedVersion.isPresent() && expectedVersion.get() != account.version) {
             throw stale(id);
         }
@@ -101,10 +104,10 @@ public class AccountService {
         return account;
     }
 
-    /** {@code session.delete(account); session.commit()}. */
+    /** {@code session.delete(account); session.commit()}, for an account the caller may reach. */
     @Transactional
     public void delete(long id) {
-        Account account = find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        Account account = access.findToChange(id, List.of());
         session.remove(account);
         session.flush();
     }

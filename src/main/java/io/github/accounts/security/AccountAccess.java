@@ -64,12 +64,15 @@ public class AccountAccess {
         return (own == claimed ? account : find(own)).orElseThrow(() -> new AccountNotFoundException(own));
     }
 
-    /** 404 for an account the caller may not reach: its existence is not revealed. */
-    public long requireReach(long id) {
-        if (!caller.mayReach(id)) {
-            throw new AccountNotFoundException(id);
-        }
-        return id;
+    /**
+     * The account a write is about to change, read by the statement that confirms a recently verified sign-in, so that
+     * nothing is written on a remembered credential alone: 404 for an account the caller may not reach (its existence
+     * is not revealed), 403 when someone but an admin sets any of the admin-only fields.
+     */
+    public Account findToChange(long id, List<String> adminOnlyFields) {
+        Account account = find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        requireAdminFor(adminOnlyFields);
+        return account;
     }
 
     /** 403 naming the fields, when someone but an admin sets any of these admin-only fields. */

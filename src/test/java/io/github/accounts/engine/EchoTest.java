@@ -113,6 +113,33 @@ class EchoTest {
     }
 
     @Test
+    void aRecentlyVerifiedSignInShouldBeCheckedInTheSelectOfTheRowAWriteChanges() throws IOException {
+        String username = uniqueName("echo-write");
+        long id = TestAccounts.create(username);
+        RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
+        caller.get("/accounts/" + id).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
+        long start = TestLog.end();
+
+        caller.contentType("application/merge-patch+json").body(Map.of("username", username + "-2")).patch("/accounts/" + id)
+                .then().statusCode(200);
+        String patch = TestLog.since(start);
+        RequestSpecification renamed = TestAccounts.as(username + "-2", TestAccounts.passwordOf(username));
+        renamed.get("/accounts/" + id).then().statusCode(200);
+        start = TestLog.end();
+        renamed.delete("/accounts/" + id).then().statusCode(204);
+        String delete = TestLog.since(start);
+
+        assertEquals(1, selectsFromAccounts(patch), "one select fetches the row and checks the caller, then the update: " + patch);
+        assertTrue(patch.contains("update accounts"), patch);
+        assertEquals(1, selectsFromAccounts(delete), "one select fetches the row and checks the caller, then the delete: " + delete);
+    }
+
+    private static long selectsFromAccounts(String log) {
+        return log.lines().filter(line -> line.contains("select ") && line.contains(" from accounts ")).count();
+    }
+
+    @Test
     void echoOffShouldLogNoSql() throws IOException {
         long start = TestLog.end();
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", uniqueName("quiet"), "password", PASSWORD))

@@ -142,6 +142,29 @@ public class PermissionTest {
     }
 
     @Test
+    void aWriteWithARememberedPasswordThatChangedSinceShouldChangeNothing() {
+        asSelf().get("/accounts/" + selfId).then().statusCode(200); // verified, and remembered
+        asAdmin().contentType(MERGE_PATCH).body("{\"password\":\"the-new-password\"}").patch("/accounts/" + selfId)
+                .then().statusCode(200);
+        assertUnauthorized(asSelf().contentType(MERGE_PATCH).body(Map.of("username", uniqueName("taken")))
+                .patch("/accounts/" + selfId).then());
+        assertUnauthorized(asSelf().delete("/accounts/" + selfId).then());
+        asAdmin().get("/accounts/" + selfId).then().statusCode(200).body("username", equalTo(self));
+    }
+
+    @Test
+    void aWriteWithARememberedAdminRoleThatWasTakenSinceShouldChangeNothing() {
+        asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"admin\"}").patch("/accounts/" + selfId).then().statusCode(200);
+        asSelf().get("/accounts/" + otherId).then().statusCode(200); // verified as an admin, and remembered
+        asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"user\"}").patch("/accounts/" + selfId).then().statusCode(200);
+        assertProblem(asSelf().contentType(MERGE_PATCH).body("{\"tokens\":99}").patch("/accounts/" + otherId).then(), 404);
+        assertProblem(asSelf().contentType(MERGE_PATCH).body("{\"tokens\":99}").patch("/accounts/" + selfId).then(), 403);
+        assertProblem(asSelf().delete("/accounts/" + otherId).then(), 404);
+        asAdmin().get("/accounts/" + otherId).then().statusCode(200).body("tokens", equalTo(10));
+        asAdmin().get("/accounts/" + selfId).then().statusCode(200).body("tokens", equalTo(10));
+    }
+
+    @Test
     void roleChangeShouldTakeEffectOnTheNextCall() {
         assertProblem(asSelf().get("/accounts/" + otherId).then(), 404);
         asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"admin\"}").patch("/accounts/" + selfId).then().statusCode(200);
