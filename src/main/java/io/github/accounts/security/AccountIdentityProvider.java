@@ -136,7 +136,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */
     Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createSelectionQuery(SignInFailure.credentials(session.getCriteriaBuilder(), username))
+            return session.createSelectionQuery(SignInFailure.CREDENTIALS, StoredCredential.class)
+                    .setParameter("username", username)
                     .uniqueResultOptional();
         }
     }

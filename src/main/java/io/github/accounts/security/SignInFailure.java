@@ -1,18 +1,9 @@
 package io.github.accounts.security;
 
-import org.hibernate.query.criteria.HibernateCriteriaBuilder;
-import org.hibernate.query.criteria.JpaCriteriaQuery;
-import org.hibernate.query.criteria.JpaEntityJoin;
-import org.hibernate.query.criteria.JpaRoot;
-
-import io.github.accounts.account.Account;
-import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.JoinType;
 
 /**
  * The failed sign-ins counted against one account (or one bucket of unknown usernames), in the database, so that every
@@ -26,6 +17,9 @@ import jakarta.persistence.criteria.JoinType;
 public class SignInFailure {
 
     // Plain HQL rather than @NamedQuery: Hibernate compiles each on first use (and keeps it), not all at start-up.
+    static final String CREDENTIALS = """
+            select a.id, a.username, a.password, a.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
+            from Account a left join SignInFailure f on f.subject = a.id where a.username = :username""";
     static final String WITH_CALLER = """
             select a, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
             from Account a left join SignInFailure f on f.subject = a.id where a.id in (:id, :caller)""";
@@ -39,23 +33,6 @@ public class SignInFailure {
               windowStart = case when windowStart < :windowOpened then :now else windowStart end
             where subject = :subject""";
     static final String CLEAR = "delete from SignInFailure where subject = :subject";
-
-    /**
-     * {@code select a.id, a.username, a.password, a.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0)
-     * from Account a left join SignInFailure f on f.subject = a.id where a.username = :username}, built as a criteria
-     * query: Hibernate compiles it without its HQL parser, whose first use of a query this shape is what a cold start
-     * would wait for before its first sign-in.
-     */
-    static CriteriaQuery<StoredCredential> credentials(HibernateCriteriaBuilder criteria, String username) {
-        JpaCriteriaQuery<StoredCredential> query = criteria.createQuery(StoredCredential.class);
-        JpaRoot<Account> account = query.from(Account.class);
-        JpaEntityJoin<Account, SignInFailure> failure = account.join(SignInFailure.class, JoinType.LEFT);
-        failure.on(criteria.equal(failure.get("subject"), account.get("id")));
-        return query.select(criteria.construct(StoredCredential.class, account.get("id"), account.get("username"),
-                        account.get("password"), account.get("role"), criteria.coalesce(failure.get("failures"), 0),
-                        criteria.coalesce(failure.get("blockedUntil"), 0L)))
-                .where(criteria.equal(account.get("username"), username));
-    }
 
     /** An account's id, or a negative number for a bucket of usernames that no account has. */
     @Id
