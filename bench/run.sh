@@ -7,10 +7,12 @@
 #   bench/run.sh postgresql    the local PostgreSQL, database "bench" (dropped and created)
 # BASELINE=<git revision> also builds that revision (say, the last one before sign-in) and loads its
 # GET /accounts/{id} unauthenticated against the same database, to show what sign-in costs.
-# When a JDK 25 is at $JDK25 (default: Temurin 25's folder), it also builds the aot-jar packaging with that JDK, writes
-# an AOT cache from a short training run and prints the start-to-first-response median of three starts with it.
+# Start-up, each the median of three starts from spawning the process to its first signed-in answer: the plain JVM
+# (JDK 17, the flags below); with a JDK 25 at $JDK25 (default: Temurin 25's folder), Quarkus' AOT cache as
+# `./mvnw verify -Dquarkus.package.jar.aot.enabled=true` writes it, trained by the *IT suites against a scratch
+# database of the same kind; and with GRAALVM_HOME set, the native executable.
 # Each call: a 90 s warm-up, then the medians of three 10 s runs. Needs wrk (apt-get install wrk) and curl.
-# Takes about fifteen minutes (twenty with BASELINE).
+# Takes about fifteen minutes (twenty with BASELINE, more with the native build). STARTUP_ONLY=1: start-up alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}
@@ -30,17 +32,24 @@ ADMIN_PASSWORD=bench-admin-password
 ADMIN="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
+# TRAINING_URI: where the *IT suites that train the AOT cache run (they drop and create their tables).
 case "$DB" in
-  h2) URI="h2:///$WORK/accounts"; JDBC="jdbc:h2:$WORK/accounts"; JDBC_USER=""; ;;
-  sqlite) URI="sqlite:///$WORK/accounts.db"; JDBC="jdbc:sqlite:$WORK/accounts.db"; JDBC_USER=""; ;;
+  h2) URI="h2:///$WORK/accounts"; JDBC="jdbc:h2:$WORK/accounts"; JDBC_USER=""; TRAINING_URI="h2:///$WORK/training" ;;
+  sqlite) URI="sqlite:///$WORK/accounts.db"; JDBC="jdbc:sqlite:$WORK/accounts.db"; JDBC_USER=""
+    TRAINING_URI="sqlite:///$WORK/training.db" ;;
   postgresql)
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
-    URI="postgresql://postgres@127.0.0.1:5432/bench"; JDBC="jdbc:postgresql://127.0.0.1:5432/bench"; JDBC_USER=postgres ;;
+    export PGOPTIONS="-c client_min_messages=warning"
+    for db in bench bench_training; do
+      psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+    done
+    URI="postgresql://postgres@127.0.0.1:5432/bench"; JDBC="jdbc:postgresql://127.0.0.1:5432/bench"; JDBC_USER=postgres
+    TRAINING_URI="postgresql://postgres@127.0.0.1:5432/bench_training" ;;
   *) echo "usage: bench/run.sh h2|sqlite|postgresql" >&2; exit 2 ;;
 esac
 
 echo "== building for $DB"
-DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.aot.enabled=true \
+  -Dquarkus.package.jar.aot.type=app-cds
 echo "== $(java -version 2>&1 | head -n 1), $(nproc) cores, bcrypt cost $COST, JAVA_OPTS='$JAVA_OPTS'"
 
 ms() { date +%s%3N; }
@@ -50,19 +59,56 @@ db_ticks() { local total=0 p; for p in $(pgrep -x postgres || true); do total=$(
 CLK_TCK=$(getconf CLK_TCK)
 
 # From the application's folder: the class-data archive records the class path as the build saw it.
-start_service() { # application folder [java [options]]; sets PID and START
-  local app=$1 java=${2:-java} opts=${3:-$JAVA_OPTS}
+start_service() { # application folder [java [options]]; sets PID and START. java "native": the folder's executable
+  local app=$1 java=${2:-java} opts=${3:-$JAVA_OPTS} command
+  if [ "$java" = native ]; then command=(./*-runner); else command=("$java" $opts -jar quarkus-run.jar); fi
   START=$(ms)
   (cd "$app" && DATABASE_URI="$URI" ACCOUNTS_PASSWORD_BCRYPT_COST=$COST QUARKUS_HTTP_PORT=$PORT \
-    ACCOUNTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec env ${EXTRA_ENV:-} "$java" $opts -jar quarkus-run.jar > "$WORK/service.log" 2>&1) &
+    ACCOUNTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec env ${EXTRA_ENV:-} "${command[@]}" > "$WORK/service.log" 2>&1) &
   PID=$!
 }
 first_response() { # prints the milliseconds from the service's start to its first signed-in answer
-  until curl -fs -H "$ADMIN" "http://127.0.0.1:$PORT/accounts?limit=1" > /dev/null; do sleep 0.01; done
+  until curl -fs -H "$ADMIN" "http://127.0.0.1:$PORT/accounts?limit=1" > /dev/null; do
+    kill -0 $PID 2>/dev/null || { tail -n 20 "$WORK/service.log" >&2; exit 1; }
+    sleep 0.01
+  done
   echo $(( $(ms) - START ))
 }
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+startups() { # label, start_service arguments...: three starts, the median and each
+  local starts="" i
+  for i in 1 2 3; do
+    start_service "${@:2}"
+    starts+="$(first_response)"$'\n'
+    kill $PID; wait $PID 2>/dev/null || true
+  done
+  printf '%-60s %6s ms  (%s ms)\n' "start to first GET /accounts?limit=1, $1:" "$(echo -n "$starts" | median)" \
+    "$(echo -n "$starts" | tr '\n' ' ' | sed 's/ $//')"
+}
 start_service target/quarkus-app
-echo "start to first GET /accounts?limit=1: $(first_response) ms"
+first_response > /dev/null # the first start creates the admin
+kill $PID; wait $PID 2>/dev/null || true
+startups "JVM (JDK 17, JAVA_OPTS)" target/quarkus-app
+
+if [ -x "$JDK25/bin/java" ]; then
+  # Quarkus' AOT support: the aot-jar packaging (the application on the JVM's own class path, which the cache can
+  # hold) and the cache the JVM writes while the *IT suites run against the packaged application; no unit tests.
+  DATABASE_URI="$TRAINING_URI" JAVA_HOME="$JDK25" ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true \
+    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.package.output-directory="$WORK/aot-app" > "$WORK/aot-build.log" 2>&1 \
+    || { tail -n 30 "$WORK/aot-build.log"; exit 1; }
+  startups "$("$JDK25/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2) + Quarkus' AOT cache" "$WORK/aot-app" "$JDK25/bin/java" \
+    "-XX:AOTCache=app.aot $HEAP_OPTS"
+fi
+if [ -n "${GRAALVM_HOME:-}" ]; then
+  DATABASE_URI="$URI" ./mvnw -B -q package -Dnative -DskipTests -Dquarkus.package.output-directory="$WORK/native" \
+    > "$WORK/native-build.log" 2>&1 || { tail -n 30 "$WORK/native-build.log"; exit 1; }
+  cp target/*-runner "$WORK/native/" 2>/dev/null || true
+  startups "native executable" "$WORK/native" native
+fi
+[ -z "${STARTUP_ONLY:-}" ] || exit 0
+
+start_service target/quarkus-app
+first_response > /dev/null
 
 # Bulk create: 1,000 accounts in arrays of 100, once now (they are the rows the loads read) and once more after the
 # loads, when the JIT compilers no longer compete with bcrypt for the cores.
@@ -80,7 +126,6 @@ echo "bulk create, just started: $(bulk_create seed)"
 MAX_ID=$(curl -fs -H "$ADMIN" "http://127.0.0.1:$PORT/accounts?limit=1000" | python3 -c "import json,sys; print(max(a['id'] for a in json.load(sys.stdin)))")
 export MAX_ID
 
-median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 in_ms() { awk '{v = $1 + 0; if ($1 ~ /us$/) v /= 1000; else if ($1 ~ /[0-9]s$/) v *= 1000; printf "%.2f\n", v}'; }
 
 load() { # name, wrk args...
@@ -121,7 +166,8 @@ kill $PID; wait $PID 2>/dev/null || true
 if [ -n "${BASELINE:-}" ]; then
   echo "== baseline $(git rev-parse --short "$BASELINE"): GET /accounts/{id} without sign-in, same database"
   git worktree add -q --detach "$WORK/baseline" "$BASELINE"
-  (cd "$WORK/baseline" && DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+  (cd "$WORK/baseline" && DATABASE_URI="$URI" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.aot.enabled=true \
+    -Dquarkus.package.jar.aot.type=app-cds)
   # Builds before engine/PoolSizes ran with Quarkus' default pools: give them the same pools, so that the difference
   # is sign-in alone.
   EXTRA_ENV="QUARKUS_THREAD_POOL_MAX_THREADS=$((2 * $(nproc))) QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$((2 * $(nproc)))"
@@ -133,29 +179,6 @@ if [ -n "${BASELINE:-}" ]; then
   kill $PID; wait $PID 2>/dev/null || true
   unset EXTRA_ENV
   git worktree remove --force "$WORK/baseline"
-fi
-
-if [ -x "$JDK25/bin/java" ]; then
-  # Leyden's AOT cache (JDK 24+) can hold only classes of the JVM's own class loaders: the aot-jar packaging puts the
-  # application on the class path instead of Quarkus' class loader, so the cache covers it.
-  echo "== $("$JDK25/bin/java" -version 2>&1 | head -n 1): aot-jar packaging with an AOT cache"
-  DATABASE_URI="$URI" JAVA_HOME="$JDK25" ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar \
-    -Dquarkus.package.output-directory=aot-app
-  start_service target/aot-app "$JDK25/bin/java" "-XX:AOTCacheOutput=app.aot $HEAP_OPTS"
-  first_response > /dev/null
-  # Training: the calls the service will serve, so the cache holds their classes and profiles; written at exit.
-  wrk -t2 -c8 -d10s -H "$ADMIN" -s bench/get.lua "$BASE" > /dev/null
-  wrk -t2 -c8 -d5s -H "$ADMIN" "$BASE/accounts?tokens=10&limit=20" > /dev/null
-  wrk -t2 -c8 -d5s -H "$ADMIN" -s bench/patch.lua "$BASE" > /dev/null
-  kill $PID; wait $PID 2>/dev/null || true
-  starts=""
-  for i in 1 2 3; do
-    start_service target/aot-app "$JDK25/bin/java" "-XX:AOTCache=app.aot $HEAP_OPTS"
-    starts+="$(first_response)"$'\n'
-    kill $PID; wait $PID 2>/dev/null || true
-  done
-  echo "start to first GET /accounts?limit=1 with the AOT cache: $(echo -n "$starts" | median) ms (median of three;" \
-    "$(echo -n "$starts" | sort -g | tr '\n' ' ')ms)"
 fi
 
 java -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp 'target/quarkus-app/lib/main/*' bench/Ceilings.java "$JDBC" "$JDBC_USER" "" "$COST" "$MAX_ID"
