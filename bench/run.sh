@@ -32,9 +32,10 @@ ADMIN_PASSWORD=bench-admin-password
 ADMIN="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-# TRAINING_URI: where the *IT suites that train the AOT cache run (they drop and create their tables).
+# TRAINING_URI: where the *IT suites that train the AOT cache run (they drop and create their tables); for H2, their
+# own in-memory databases, as in every ./mvnw verify (an H2 file opens in one process only).
 case "$DB" in
-  h2) URI="h2:///$WORK/accounts"; JDBC="jdbc:h2:$WORK/accounts"; JDBC_USER=""; TRAINING_URI="h2:///$WORK/training" ;;
+  h2) URI="h2:///$WORK/accounts"; JDBC="jdbc:h2:$WORK/accounts"; JDBC_USER=""; TRAINING_URI="" ;;
   sqlite) URI="sqlite:///$WORK/accounts.db"; JDBC="jdbc:sqlite:$WORK/accounts.db"; JDBC_USER=""
     TRAINING_URI="sqlite:///$WORK/training.db" ;;
   postgresql)
@@ -93,7 +94,8 @@ startups "JVM (JDK 17, JAVA_OPTS)" target/quarkus-app
 if [ -x "$JDK25/bin/java" ]; then
   # Quarkus' AOT support: the aot-jar packaging (the application on the JVM's own class path, which the cache can
   # hold) and the cache the JVM writes while the *IT suites run against the packaged application; no unit tests.
-  DATABASE_URI="$TRAINING_URI" JAVA_HOME="$JDK25" ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true \
+  if [ -n "$TRAINING_URI" ]; then training=(env DATABASE_URI="$TRAINING_URI"); else training=(env -u DATABASE_URI); fi
+  "${training[@]}" JAVA_HOME="$JDK25" ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true \
     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.package.output-directory="$WORK/aot-app" > "$WORK/aot-build.log" 2>&1 \
     || { tail -n 30 "$WORK/aot-build.log"; exit 1; }
   startups "$("$JDK25/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2) + Quarkus' AOT cache" "$WORK/aot-app" "$JDK25/bin/java" \
