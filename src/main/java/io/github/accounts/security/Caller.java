@@ -16,7 +16,8 @@ import jakarta.enterprise.context.RequestScoped;
  * A credential verified recently is taken at its word only as far as "signed in": before any decision (role, account,
  * reach) it is confirmed against the account's current row, either by a read of its own or, cheaper, by the row the
  * call's own statement fetched alongside ({@link #unconfirmedAccountId()}, {@link #confirm(Optional)}). A write
- * confirms before it starts ({@link AccessFilters}).
+ * confirms before it starts ({@link AccessFilters}), or in the select of the row it changes, before it writes
+ * ({@link ConfirmedByItsRead}).
  * <p>
  * Resources mark calls with {@link SignedIn} and {@link AdminOnly} rather than {@code @Authenticated} and
  * {@code @RolesAllowed}: Quarkus REST runs those checks on the I/O thread before it dispatches a blocking method, so a
