@@ -1,7 +1,6 @@
 package io.github.accounts.account;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.ColumnTransformer;
@@ -53,10 +52,6 @@ public class Account extends BaseEntity {
     @ColumnDefault("'user'")
     @Column(length = 16, nullable = false)
     public String role = DEFAULT_ROLE;
-
-    public static Optional<Account> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
-    }
 
     /** Reads like the tutorial's {@code __repr__}; the password never appears. */
     @Override

@@ -56,11 +56,6 @@ public class AccountService {
         return accounts;
     }
 
-    /** {@code session.get(Account, id)}. */
-    public Optional<Account> find(long id) {
-        return Optional.ofNullable(session.find(Account.class, id));
-    }
-
     /** {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}: one more row than asked, to tell whether more follow. */
     public List<Account> list(AccountQuery query) {
         Map<String, Object> bindings = new HashMap<>();

@@ -1,12 +1,14 @@
 package io.github.accounts.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
 import io.github.accounts.account.Account;
 import io.github.accounts.account.AccountService;
 import io.github.accounts.account.NewAccount;
+import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,8 +35,8 @@ class AdminBootstrap {
     @Transactional
     void onStart(@Observes StartupEvent event) {
         // Sign-in's own read settles the usual case, and prepares its query for the first call; the count the rest.
-        if (signIn.load(USERNAME).filter(admin -> admin.role().equals(Caller.ADMIN)).isPresent()
-                || Account.count("role", Caller.ADMIN) > 0) {
+        Optional<StoredCredential> named = signIn.load(USERNAME);
+        if (named.filter(admin -> admin.role().equals(Caller.ADMIN)).isPresent() || Account.count("role", Caller.ADMIN) > 0) {
             return;
         }
         if (config.admin().password().isEmpty()) {
@@ -42,7 +44,7 @@ class AdminBootstrap {
                     + " to create the account 'admin'");
             return;
         }
-        if (Account.findByUsername(USERNAME).isPresent()) {
+        if (named.isPresent()) {
             LOG.warn("No admin account exists, and the username 'admin' is taken by a user: make it an admin with SQL"
                     + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
             return;

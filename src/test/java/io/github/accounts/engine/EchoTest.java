@@ -101,9 +101,7 @@ class EchoTest {
     void aRecentlyVerifiedSignInShouldBeCheckedInTheCallsOwnSelect() throws IOException {
         String username = uniqueName("echo-once");
         long id = TestAccounts.create(username);
-        RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
-        caller.get("/accounts/" + id).then().statusCode(200);
-        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
+        RequestSpecification caller = rememberedThenEchoOn(username, id);
         long start = TestLog.end();
 
         caller.get("/accounts/" + id).then().statusCode(200);
@@ -116,9 +114,7 @@ class EchoTest {
     void aRecentlyVerifiedSignInShouldBeCheckedInTheSelectOfTheRowAWriteChanges() throws IOException {
         String username = uniqueName("echo-write");
         long id = TestAccounts.create(username);
-        RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
-        caller.get("/accounts/" + id).then().statusCode(200);
-        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
+        RequestSpecification caller = rememberedThenEchoOn(username, id);
         long start = TestLog.end();
 
         caller.contentType("application/merge-patch+json").body(Map.of("username", username + "-2")).patch("/accounts/" + id)
@@ -133,6 +129,14 @@ class EchoTest {
         assertEquals(1, selectsFromAccounts(patch), "one select fetches the row and checks the caller, then the update: " + patch);
         assertTrue(patch.contains("update accounts"), patch);
         assertEquals(1, selectsFromAccounts(delete), "one select fetches the row and checks the caller, then the delete: " + delete);
+    }
+
+    /** The account signed in once (so its credential is remembered), then echo on. */
+    private static RequestSpecification rememberedThenEchoOn(String username, long id) {
+        RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
+        caller.get("/accounts/" + id).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
+        return caller;
     }
 
     private static long selectsFromAccounts(String log) {
