@@ -1,16 +1,21 @@
 package io.github.accounts.security;
 
+import java.sql.Types;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.type.BasicType;
+import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 import io.github.accounts.account.Account;
 import io.github.accounts.account.PasswordHasher;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.github.accounts.persistence.SecretString;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -44,6 +49,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final PasswordHasher hasher;
     private final VerifiedCredentials verified;
     private final SignInLockout lockout;
+    /** The stored password's type as the entity maps it: read, never echoed. */
+    private final BasicType<String> secret;
     /** Accounts already reported for a stored password no check can read: each is logged once. */
     private final Set<Long> unreadablePasswords = ConcurrentHashMap.newKeySet();
 
@@ -53,6 +60,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         this.hasher = hasher;
         this.verified = verified;
         this.lockout = lockout;
+        this.secret = sessions.unwrap(SessionFactoryImplementor.class).getTypeConfiguration().getBasicTypeRegistry().resolve(new SecretString(), Types.VARCHAR);
     }
 
     @Override
@@ -136,9 +144,17 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */
     Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createSelectionQuery(SignInFailure.CREDENTIALS, StoredCredential.class)
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = session.createNativeQuery(SignInFailure.CREDENTIALS)
+                    .addScalar("id", StandardBasicTypes.LONG)
+                    .addScalar("username", StandardBasicTypes.STRING)
+                    .addScalar("password", secret)
+                    .addScalar("role", StandardBasicTypes.STRING)
+                    .addScalar("failures", StandardBasicTypes.INTEGER)
+                    .addScalar("blocked_until", StandardBasicTypes.LONG)
                     .setParameter("username", username)
-                    .uniqueResultOptional();
+                    .getResultList();
+            return rows.stream().findFirst().map(StoredCredential::of);
         }
     }
 
@@ -151,12 +167,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
     }
 
-    /**
-     * What sign-in needs of an account: its credential, and its failed sign-ins as counted now. Hibernate builds it
-     * reflectively, in native too.
-     */
-    @RegisterForReflection
+    /** What sign-in needs of an account: its credential, and its failed sign-ins as counted now. */
     record StoredCredential(Long id, String username, String password, String role, Integer failures, Long blockedUntil) {
+
+        /** From a row of {@link SignInFailure#CREDENTIALS}. */
+        static StoredCredential of(Object[] row) {
+            return new StoredCredential((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (Integer) row[4],
+                    (Long) row[5]);
+        }
 
         static StoredCredential of(Account account, int failures, long blockedUntil) {
             return new StoredCredential(account.id, account.username, account.password, account.role, failures, blockedUntil);

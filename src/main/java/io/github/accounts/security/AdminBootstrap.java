@@ -34,7 +34,7 @@ class AdminBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        // Sign-in's own read settles the usual case, and prepares its query for the first call; the count the rest.
+        // Sign-in's own read settles the usual case; the count the rest.
         Optional<StoredCredential> named = signIn.load(USERNAME);
         if (named.filter(admin -> admin.role().equals(Caller.ADMIN)).isPresent() || Account.count("role", Caller.ADMIN) > 0) {
             return;

@@ -16,10 +16,13 @@ import jakarta.persistence.Table;
 @Table(name = "sign_in_failures")
 public class SignInFailure {
 
-    // Plain HQL rather than @NamedQuery: Hibernate compiles each on first use (and keeps it), not all at start-up.
+    // Plain strings rather than @NamedQuery: Hibernate compiles each on first use (and keeps it), not all at start-up.
+    // The credential read, the first statement of nearly every start-up and sign-in, is SQL: it needs no HQL
+    // translation, cold or warm. Its columns are named for the scalar types the read gives them.
     static final String CREDENTIALS = """
-            select a.id, a.username, a.password, a.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
-            from Account a left join SignInFailure f on f.subject = a.id where a.username = :username""";
+            select a.id, a.username, a.password, a.role, coalesce(f.failures, 0) failures,
+                   coalesce(f.blocked_until, 0) blocked_until
+            from accounts a left join sign_in_failures f on f.subject = a.id where a.username = :username""";
     static final String WITH_CALLER = """
             select a, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
             from Account a left join SignInFailure f on f.subject = a.id where a.id in (:id, :caller)""";
