@@ -3,10 +3,13 @@ package io.github.accounts.account;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /** Turns passwords into salted bcrypt hashes at the configured cost; the only place a plain password is handled. */
 @ApplicationScoped
@@ -61,6 +64,14 @@ public class PasswordHasher {
     /** Spends what a check costs and matches nothing: for a username no account has. */
     public boolean matchesNothing(String password) {
         return matches(password, null);
+    }
+
+    /**
+     * Makes the decoy as the service starts, off the start-up thread: the first unknown username then costs what any
+     * check costs, not two hashes, and the first sign-in finds bcrypt's code compiled.
+     */
+    void makeDecoy(@Observes StartupEvent event) {
+        CompletableFuture.runAsync(this::decoy);
     }
 
     /** A hash at the configured cost that no password matches, made once. */
