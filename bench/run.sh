@@ -62,7 +62,7 @@ CLK_TCK=$(getconf CLK_TCK)
 # From the application's folder: the class-data archive records the class path as the build saw it.
 start_service() { # application folder [java [options]]; sets PID and START. java "native": the folder's executable
   local app=$1 java=${2:-java} opts=${3:-$JAVA_OPTS} command
-  if [ "$java" = native ]; then command=(./*-runner); else command=("$java" $opts -jar quarkus-run.jar); fi
+  if [ "$java" = native ]; then command=("$app"/*-runner); else command=("$java" $opts -jar quarkus-run.jar); fi
   START=$(ms)
   (cd "$app" && DATABASE_URI="$URI" ACCOUNTS_PASSWORD_BCRYPT_COST=$COST QUARKUS_HTTP_PORT=$PORT \
     ACCOUNTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec env ${EXTRA_ENV:-} "${command[@]}" > "$WORK/service.log" 2>&1) &
@@ -102,9 +102,10 @@ if [ -x "$JDK25/bin/java" ]; then
     "-XX:AOTCache=app.aot $HEAP_OPTS"
 fi
 if [ -n "${GRAALVM_HOME:-}" ]; then
-  DATABASE_URI="$URI" ./mvnw -B -q package -Dnative -DskipTests -Dquarkus.package.output-directory="$WORK/native" \
-    > "$WORK/native-build.log" 2>&1 || { tail -n 30 "$WORK/native-build.log"; exit 1; }
-  cp target/*-runner "$WORK/native/" 2>/dev/null || true
+  # Into target/ (an output-directory elsewhere loses the native-image source jar); the JVM build there stays.
+  DATABASE_URI="$URI" ./mvnw -B -q package -Dnative -DskipTests > "$WORK/native-build.log" 2>&1 \
+    || { tail -n 30 "$WORK/native-build.log"; exit 1; }
+  mkdir -p "$WORK/native" && cp target/*-runner "$WORK/native/"
   startups "native executable" "$WORK/native" native
 fi
 [ -z "${STARTUP_ONLY:-}" ] || exit 0

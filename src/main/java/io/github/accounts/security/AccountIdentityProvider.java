@@ -60,7 +60,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         this.hasher = hasher;
         this.verified = verified;
         this.lockout = lockout;
-        this.secret = sessions.unwrap(SessionFactoryImplementor.class).getTypeConfiguration().getBasicTypeRegistry().resolve(new SecretString(), Types.VARCHAR);
+        this.secret = sessions.unwrap(SessionFactoryImplementor.class).getTypeConfiguration().getBasicTypeRegistry()
+                .resolve(new SecretString(), Types.VARCHAR);
     }
 
     @Override
