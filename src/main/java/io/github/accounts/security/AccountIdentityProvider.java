@@ -1,7 +1,6 @@
 package io.github.accounts.security;
 
 import java.sql.Types;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -145,8 +144,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */
     Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = session.createNativeQuery(SignInFailure.CREDENTIALS)
+            return session.createNativeQuery(SignInFailure.CREDENTIALS, Object[].class)
                     .addScalar("id", StandardBasicTypes.LONG)
                     .addScalar("username", StandardBasicTypes.STRING)
                     .addScalar("password", secret)
@@ -154,8 +152,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                     .addScalar("failures", StandardBasicTypes.INTEGER)
                     .addScalar("blocked_until", StandardBasicTypes.LONG)
                     .setParameter("username", username)
-                    .getResultList();
-            return rows.stream().findFirst().map(StoredCredential::of);
+                    .uniqueResultOptional().map(StoredCredential::of);
         }
     }
 

@@ -36,7 +36,8 @@ class AdminBootstrap {
     void onStart(@Observes StartupEvent event) {
         // Sign-in's own read settles the usual case; the count the rest.
         Optional<StoredCredential> named = signIn.load(USERNAME);
-        if (named.filter(admin -> admin.role().equals(Caller.ADMIN)).isPresent() || Account.count("role", Caller.ADMIN) > 0) {
+        boolean namedAdmin = named.filter(admin -> admin.role().equals(Caller.ADMIN)).isPresent();
+        if (namedAdmin || Account.count("role", Caller.ADMIN) > 0) {
             return;
         }
         if (config.admin().password().isEmpty()) {
