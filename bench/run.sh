@@ -12,7 +12,9 @@
 # `./mvnw verify -Dquarkus.package.jar.aot.enabled=true` writes it, trained by the *IT suites against a scratch
 # database of the same kind; and with GRAALVM_HOME set, the native executable.
 # Each call: a 90 s warm-up, then the medians of three 10 s runs. Needs wrk (apt-get install wrk) and curl.
-# Takes about fifteen minutes (twenty with BASELINE, more with the native build). STARTUP_ONLY=1: start-up alone.
+# Transfers/s among 100 accounts and, on PostgreSQL, pgbench's TPC-B-like transactions/s as their ceiling.
+# Takes about fifteen minutes (twenty with BASELINE, more with the native build). STARTUP_ONLY=1: start-up alone;
+# TRANSFERS_ONLY=1: start-up, then transfers and pgbench alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}
@@ -155,10 +157,34 @@ load() { # name, wrk args...
 }
 
 BASE="http://127.0.0.1:$PORT"
-load "GET /accounts/{id} as admin" -H "$ADMIN" -s bench/get.lua "$BASE"
-GET_RPS=$LAST_RPS; GET_CPU=$LAST_CPU
-load "GET /accounts?tokens=10&limit=20" -H "$ADMIN" "$BASE/accounts?tokens=10&limit=20"
-load "PATCH /accounts/{id} as admin" -H "$ADMIN" -s bench/patch.lua "$BASE"
+if [ -z "${TRANSFERS_ONLY:-}" ]; then
+  load "GET /accounts/{id} as admin" -H "$ADMIN" -s bench/get.lua "$BASE"
+  GET_RPS=$LAST_RPS; GET_CPU=$LAST_CPU
+  load "GET /accounts?tokens=10&limit=20" -H "$ADMIN" "$BASE/accounts?tokens=10&limit=20"
+  load "PATCH /accounts/{id} as admin" -H "$ADMIN" -s bench/patch.lua "$BASE"
+fi
+# Transfers among 100 accounts that hold plenty, so that every one succeeds; then, on PostgreSQL, its own TPC-B-like
+# transfer transaction (pgbench, scale 10, 32 clients on 2 threads) on the same server as the ceiling.
+body=$(python3 -c "import json; print(json.dumps([{'username':f'bank-{i}','password':'bench-password-1','tokens':1000000} for i in range(100)]))")
+FIRST_ID=$(curl -fs -H "$ADMIN" -H 'Content-Type: application/json' -d "$body" "$BASE/accounts" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+export FIRST_ID
+load "POST /transfers as admin" -H "$ADMIN" -s bench/transfer.lua "$BASE"
+TRANSFER_RPS=$LAST_RPS
+if [ "$DB" = postgresql ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS bench_pgbench" -c "CREATE DATABASE bench_pgbench"
+  pgbench -q -i -s 10 -h 127.0.0.1 -U postgres bench_pgbench > /dev/null 2>&1
+  pgbench -c 32 -j 2 -T "${WARMUP%s}" -h 127.0.0.1 -U postgres bench_pgbench > /dev/null 2>&1
+  tps=""
+  for i in $(seq "$RUNS"); do
+    tps+="$(pgbench -c 32 -j 2 -T "${DURATION%s}" -h 127.0.0.1 -U postgres bench_pgbench 2>/dev/null | awk '/^tps/ {print $3}')"$'\n'
+  done
+  PGBENCH_TPS=$(echo -n "$tps" | median)
+  printf '%-34s %9.0f tps (pgbench -c 32 -j 2, scale 10, TPC-B-like; runs: %s)\n' "pgbench, same server" "$PGBENCH_TPS" \
+    "$(echo -n "$tps" | tr '\n' ' ' | sed 's/ $//')"
+  printf 'transfers reach %.2f of pgbench'"'"'s transactions per second (budget: at least 0.33)\n' \
+    "$(echo "$TRANSFER_RPS / $PGBENCH_TPS" | bc -l)"
+fi
+[ -z "${TRANSFERS_ONLY:-}" ] || exit 0
 load "POST /accounts (bcrypt)" -s bench/post.lua "$BASE"
 echo "bulk create, warm: $(bulk_create warm)"
 grep -o 'started in [0-9.]*s' "$WORK/service.log" | sed 's/^/Quarkus: /'

@@ -3,10 +3,10 @@ package io.github.accounts.account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.accounts.KeysetPage;
 import io.github.accounts.problem.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -15,10 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
  * {@code tokens=10} is equality; {@code tokens[gte]=10} an operator. Every filter is AND-ed, and the page is keyset:
  * rows with {@code id > after}, at most {@code limit}, by id. Anything it does not know is a 400 naming it.
  */
-public record AccountQuery(List<Condition> conditions, int limit, Optional<Long> after) {
-
-    public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 1000;
+public record AccountQuery(List<Condition> conditions, KeysetPage page) {
 
     private static final Pattern KEY = Pattern.compile("([A-Za-z]+)(?:\\[([A-Za-z]+)])?");
 
@@ -52,21 +49,20 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
 
     public static AccountQuery parse(MultivaluedMap<String, String> parameters) {
         List<Condition> conditions = new ArrayList<>();
-        int limit = DEFAULT_LIMIT;
-        Optional<Long> after = Optional.empty();
+        KeysetPage page = KeysetPage.FIRST;
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String key = parameter.getKey();
             if (parameter.getValue().size() != 1) {
                 throw ProblemException.invalid(key, "may be given only once");
             }
             String value = parameter.getValue().get(0);
-            switch (key) {
-                case "limit" -> limit = (int) number(key, value, 1, MAX_LIMIT);
-                case "after" -> after = Optional.of(number(key, value, 0, Long.MAX_VALUE));
-                default -> conditions.add(condition(key, value));
+            if (KeysetPage.names(key)) {
+                page = page.with(key, value);
+            } else {
+                conditions.add(condition(key, value));
             }
         }
-        return new AccountQuery(List.copyOf(conditions), limit, after);
+        return new AccountQuery(List.copyOf(conditions), page);
     }
 
     private static Condition condition(String key, String value) {
@@ -82,8 +78,8 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
                             + String.join(", ", field.operators.stream().map(o -> o.name().toLowerCase()).toList())));
         }
         Object typed = switch (field) {
-            case ID -> number(key, value, Long.MIN_VALUE, Long.MAX_VALUE);
-            case TOKENS -> (int) number(key, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case ID -> KeysetPage.number(key, value, Long.MIN_VALUE, Long.MAX_VALUE);
+            case TOKENS -> (int) KeysetPage.number(key, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case VERIFIED -> bool(key, value);
             case USERNAME -> value; // any text: filter_by matches what it matches
         };
@@ -97,18 +93,6 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
             }
         }
         return null;
-    }
-
-    private static long number(String key, String value, long min, long max) {
-        try {
-            long number = Long.parseLong(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid(key, "must be an integer from " + min + " to " + max);
     }
 
     private static boolean bool(String key, String value) {
@@ -132,7 +116,7 @@ public record AccountQuery(List<Condition> conditions, int limit, Optional<Long>
             clauses.add(condition.field().name + " " + condition.operator().jpql + " :p" + i);
             bindings.put("p" + i, condition.value());
         }
-        after.ifPresent(id -> {
+        page.after().ifPresent(id -> {
             clauses.add("id > :after");
             bindings.put("after", id);
         });

@@ -1,7 +1,6 @@
 package io.github.accounts.account;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,17 +108,7 @@ public class AccountResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response list(@Context UriInfo uri) {
         AccountQuery query = AccountQuery.parse(uri.getQueryParameters());
-        List<Account> rows = service.list(query);
-        Response.ResponseBuilder response = Response.ok();
-        if (rows.size() > query.limit()) {
-            rows = rows.subList(0, query.limit());
-            URI next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("after", rows.get(rows.size() - 1).id)
-                    .replaceQueryParam("limit", query.limit())
-                    .build();
-            response.link(next, "next");
-        }
-        return response.entity(rows.stream().map(AccountView::of).toList()).build();
+        return query.page().answer(service.list(query), account -> account.id, AccountView::of, uri);
     }
 
     @GET
@@ -194,6 +183,7 @@ public class AccountResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "AccountHasTransfers")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public void delete(@RestPath long id) {
         service.delete(id);

@@ -61,7 +61,7 @@ public class AccountService {
         Map<String, Object> bindings = new HashMap<>();
         TypedQuery<Account> select = session.createQuery("from Account" + query.where(bindings) + " order by id", Account.class);
         bindings.forEach(select::setParameter);
-        return select.setMaxResults(query.limit() + 1).getResultList();
+        return select.setMaxResults(query.page().rowsToFetch()).getResultList();
     }
 
     /**

@@ -75,11 +75,16 @@ public enum Dialect {
     /**
      * Build-time settings this dialect needs beyond its {@code db-kind}. For SQLite: the Hibernate dialect that stores
      * rows as SQLAlchemy does (so the tutorial's own code can share the file), and the oldest SQLite whose features the
-     * service uses ({@code sqlite_schema}), since the extension declares none and Hibernate would assume 2.0.
+     * service uses ({@code sqlite_schema}), since the extension declares none and Hibernate would assume 2.0. For MySQL:
+     * row locks that MariaDB's server parses too.
      */
     Map<String, String> buildSettings() {
-        return this == SQLITE ? Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.SqliteDialect",
-                "quarkus.datasource.db-version", "3.33") : Map.of();
+        return switch (this) {
+            case SQLITE -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.SqliteDialect",
+                    "quarkus.datasource.db-version", "3.33");
+            case MYSQL -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.MysqlDialect");
+            default -> Map.of();
+        };
     }
 
     /** A database in a file (or in memory) of this process: a URI names a path, not a server. */

@@ -1,6 +1,7 @@
 package io.github.accounts.persistence;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hibernate.boot.Metadata;
@@ -13,6 +14,8 @@ import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Table;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.tool.schema.internal.StandardTableExporter;
@@ -45,8 +48,10 @@ public class SqliteDialect extends SQLiteDialect {
     private final Exporter<Table> tableExporter = new StandardTableExporter(this) {
         @Override
         public String[] getSqlCreateStrings(Table table, Metadata metadata, SqlStringGenerationContext context) {
-            return Arrays.stream(super.getSqlCreateStrings(table, metadata, context)).map(SqliteDialect::sqlite)
+            String[] statements = Arrays.stream(super.getSqlCreateStrings(table, metadata, context)).map(SqliteDialect::sqlite)
                     .toArray(String[]::new);
+            statements[0] = withForeignKeys(statements[0], table);
+            return statements;
         }
     };
 
@@ -60,6 +65,29 @@ public class SqliteDialect extends SQLiteDialect {
     /** SQL written for the other dialects, as SQLite takes it: {@code CURRENT_TIMESTAMP(6)} becomes {@code CURRENT_TIMESTAMP}. */
     static String sqlite(String sql) {
         return TIMESTAMP_PRECISION.matcher(sql).replaceAll("CURRENT_TIMESTAMP");
+    }
+
+    /**
+     * SQLite cannot add a foreign key to a table it has created ({@code hasAlterTable()} is false, so Hibernate adds
+     * none): they go into the {@code create table} itself, where SQLite enforces them ({@code foreign_keys=true}).
+     */
+    private String withForeignKeys(String create, Table table) {
+        StringBuilder keys = new StringBuilder();
+        for (ForeignKey key : table.getForeignKeyCollection()) {
+            if (!key.isCreationEnabled()) {
+                continue;
+            }
+            List<Column> referenced = key.isReferenceToPrimaryKey() ? key.getReferencedTable().getPrimaryKey().getColumns()
+                    : key.getReferencedColumns();
+            keys.append(", foreign key (").append(names(key.getColumns())).append(") references ")
+                    .append(key.getReferencedTable().getQuotedName(this)).append(" (").append(names(referenced)).append(')');
+        }
+        int end = create.lastIndexOf(')');
+        return keys.isEmpty() ? create : create.substring(0, end) + keys + create.substring(end);
+    }
+
+    private String names(List<Column> columns) {
+        return String.join(", ", columns.stream().map(column -> column.getQuotedName(this)).toList());
     }
 
     @Override

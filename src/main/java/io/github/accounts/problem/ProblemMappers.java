@@ -9,7 +9,6 @@ import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
-import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -22,12 +21,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.github.accounts.persistence.Contention;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -80,11 +78,16 @@ public class ProblemMappers {
         return domain(new ProblemException(Status.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, detail));
     }
 
+    /** SQLAlchemy's {@code IntegrityError}: a taken username, or an account the ledger still names. */
     @ServerExceptionMapper
-    public Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
+    public Response integrity(org.hibernate.exception.ConstraintViolationException e) {
         if (e.getKind() == ConstraintKind.UNIQUE) {
             return domain(new ProblemException(Status.CONFLICT, ProblemTypes.DUPLICATE_USERNAME,
                     "an account with this username already exists"));
+        }
+        if (e.getKind() == ConstraintKind.FOREIGN_KEY) {
+            return domain(new ProblemException(Status.CONFLICT, ProblemTypes.ACCOUNT_HAS_TRANSFERS,
+                    "the account has transfers in the ledger, which keeps them; it cannot be deleted"));
         }
         return unexpected(e);
     }
@@ -121,7 +124,7 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             return answer(unavailable("the database cannot be reached; retry later"), e.getClass().getSimpleName());
         }
-        if (databaseBusy(e)) {
+        if (Contention.isLockConflict(e)) {
             return answer(unavailable("the database is busy; nothing was changed, retry shortly"),
                     "locked by another writer");
         }
@@ -233,17 +236,6 @@ public class ProblemMappers {
     private static boolean clientHungUp(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A lock that was not granted in time (SQLite's single writer, a lock wait timeout, a deadlock victim). */
-    private static boolean databaseBusy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LockAcquisitionException || t instanceof PessimisticLockException
-                    || t instanceof LockTimeoutException) {
                 return true;
             }
         }

@@ -75,6 +75,16 @@ public class AccountAccess {
         return account;
     }
 
+    /** The signed-in caller's own account id. */
+    public long callerId() {
+        return caller.accountId();
+    }
+
+    /** Whether the caller may act for that account, or see what concerns it: an admin for every one, anyone else its own. */
+    public boolean mayReach(long accountId) {
+        return caller.mayReach(accountId);
+    }
+
     /** 403 naming the fields, when someone but an admin sets any of these admin-only fields. */
     public void requireAdminFor(List<String> fields) {
         if (!fields.isEmpty() && !caller.isAdmin()) {

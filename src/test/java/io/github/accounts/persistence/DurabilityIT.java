@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.accounts.support.FreshDatabase;
 import io.github.accounts.support.PackagedApp;
 
 /**
@@ -40,7 +36,7 @@ class DurabilityIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "h2", "sqlite", "postgresql" })
     void rowsShouldSurviveARestart(String dialect) throws Exception {
-        String uri = freshDatabase(dialect, "restart");
+        String uri = FreshDatabase.uri(dialect, "restart");
         String body = "{\"username\":\"survivor\",\"password\":\"survivor-password\",\"tokens\":33}";
         try (PackagedApp first = PackagedApp.startReady(uri, Map.of())) {
             HttpResponse<String> created = first.asAdmin("POST", "/accounts", body);
@@ -60,7 +56,7 @@ class DurabilityIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "h2", "sqlite", "postgresql" })
     void everyAcknowledgedWriteShouldSurviveKill9(String dialect) throws Exception {
-        String uri = freshDatabase(dialect, "crash");
+        String uri = FreshDatabase.uri(dialect, "crash");
         List<String> created = new CopyOnWriteArrayList<>();
         AtomicLong highestCount = new AtomicLong();
         AtomicInteger serverErrors = new AtomicInteger();
@@ -131,26 +127,6 @@ class DurabilityIT {
     private static void count(HttpResponse<String> response, AtomicInteger serverErrors) {
         if (response.statusCode() >= 500) {
             serverErrors.incrementAndGet();
-        }
-    }
-
-    /** A database nobody has used, for this test alone. */
-    private static String freshDatabase(String dialect, String name) throws Exception {
-        switch (dialect) {
-            case "postgresql" -> {
-                try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                        Statement sql = postgres.createStatement()) {
-                    sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                    sql.execute("CREATE DATABASE " + name);
-                }
-                return "postgresql://postgres@127.0.0.1:5432/" + name;
-            }
-            case "sqlite" -> {
-                return "sqlite:///" + Files.createTempDirectory(Path.of("target"), name + "-") + "/accounts.db";
-            }
-            default -> {
-                return "h2:///" + Files.createTempDirectory(Path.of("target"), name + "-") + "/accounts";
-            }
         }
     }
 

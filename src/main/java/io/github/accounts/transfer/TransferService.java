@@ -1,0 +1,152 @@
+package io.github.accounts.transfer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+
+import io.github.accounts.KeysetPage;
+import io.github.accounts.account.Account;
+import io.github.accounts.account.AccountNotFoundException;
+import io.github.accounts.persistence.Contention;
+import io.github.accounts.problem.ProblemException;
+import io.github.accounts.problem.ProblemTypes;
+import io.github.accounts.security.AccountAccess;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * Moving tokens, the tutorial's session at work: read both accounts, change both, add a ledger row, commit once.
+ * <p>
+ * Both rows are locked ({@code SELECT ... FOR UPDATE}) in the order of their ids, so two transfers between the same
+ * accounts wait for each other instead of deadlocking; a balance is only ever changed under its lock, so none is lost.
+ * What contention is left (a lock wait timeout, SQLite's busy single writer, a deadlock the database picked a victim
+ * for, two first uses of one idempotency key) is retried here in a new transaction, never handed to the client.
+ */
+@ApplicationScoped
+public class TransferService {
+
+    static final int ATTEMPTS = 8;
+
+    private final EntityManager session;
+    private final AccountAccess access;
+
+    TransferService(EntityManager session, AccountAccess access) {
+        this.session = session;
+        this.access = access;
+    }
+
+    /** What a {@code POST /transfers} did: a new transfer, or the one its idempotency key asked for before. */
+    public record Receipt(Transfer transfer, boolean replayed) {
+    }
+
+    /** Moves the tokens, or answers the transfer this caller's key already made. */
+    public Receipt transfer(TransferRequest request, Optional<String> key) {
+        if (request.from().equals(request.to())) {
+            throw ProblemException.invalid("to", "must be another account than from");
+        }
+        if (!access.mayReach(request.from())) {
+            throw new AccountNotFoundException(request.from()); // only an admin moves another account's tokens
+        }
+        long caller = access.callerId();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> attempt(request, key, caller));
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !(Contention.isRetryable(e) || key.isPresent() && uniqueKeyTaken(e))) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Receipt attempt(TransferRequest request, Optional<String> key, long caller) {
+        if (key.isPresent()) {
+            Optional<Transfer> earlier = session
+                    .createQuery("from Transfer where requestedBy = :caller and idempotencyKey = :key", Transfer.class)
+                    .setParameter("caller", caller).setParameter("key", key.get()).getResultStream().findFirst();
+            if (earlier.isPresent()) {
+                if (!request.sameAs(earlier.get())) {
+                    throw new ProblemException(Status.CONFLICT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                            "this Idempotency-Key was used for another transfer (" + earlier.get().id + "); use a new key");
+                }
+                return new Receipt(earlier.get(), true);
+            }
+        }
+        Account first = lock(Math.min(request.from(), request.to()));
+        Account second = lock(Math.max(request.from(), request.to()));
+        Account from = first.id.equals(request.from()) ? first : second;
+        Account to = from == first ? second : first;
+        int amount = request.amount();
+        if (from.tokens < amount) {
+            throw new ProblemException(Status.CONFLICT, ProblemTypes.INSUFFICIENT_TOKENS,
+                    "account " + from.id + " holds " + from.tokens + " tokens, fewer than " + amount + "; nothing was moved");
+        }
+        if (to.tokens > Integer.MAX_VALUE - amount) {
+            throw new ProblemException(Status.CONFLICT, ProblemTypes.TOO_MANY_TOKENS,
+                    "account " + to.id + " cannot hold " + amount + " more tokens; nothing was moved");
+        }
+        from.tokens -= amount;
+        to.tokens += amount;
+        Transfer transfer = new Transfer();
+        transfer.fromId = from.id;
+        transfer.toId = to.id;
+        transfer.amount = amount;
+        transfer.requestedBy = caller;
+        transfer.idempotencyKey = key.orElse(null);
+        session.persist(transfer);
+        session.flush();
+        return new Receipt(transfer, false);
+    }
+
+    private Account lock(long id) {
+        Account account = session.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new AccountNotFoundException(id);
+        }
+        return account;
+    }
+
+    /** One transfer, if the caller is an admin or one of its two accounts; 404 otherwise (its existence is not revealed). */
+    public Transfer find(long id) {
+        Transfer transfer = session.find(Transfer.class, id);
+        if (transfer == null || !(access.mayReach(transfer.fromId) || access.mayReach(transfer.toId))) {
+            throw new ProblemException(Status.NOT_FOUND, ProblemTypes.NOT_FOUND, "no transfer with id " + id);
+        }
+        return transfer;
+    }
+
+    /** A page of the account's ledger, both directions, by id: one row more than the page shows. */
+    public List<Transfer> ledger(long accountId, KeysetPage page) {
+        access.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+        return session.createQuery("from Transfer where (fromId = :account or toId = :account) and id > :after order by id",
+                Transfer.class)
+                .setParameter("account", accountId).setParameter("after", page.after().orElse(0L))
+                .setMaxResults(page.rowsToFetch()).getResultList();
+    }
+
+    /** Two first uses of one key at once: the loser's insert breaks the key's unique index, and its retry finds the winner's. */
+    private static boolean uniqueKeyTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getKind() == ConstraintKind.UNIQUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short, growing, randomised pause, so that the transactions that collided do not collide again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * 5 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.accounts.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/** A database nobody has used, for one test alone: a new PostgreSQL database, or a new file for SQLite and H2. */
+public final class FreshDatabase {
+
+    private FreshDatabase() {
+    }
+
+    /** Its URI, for {@code dialect} h2, sqlite or postgresql. */
+    public static String uri(String dialect, String name) throws Exception {
+        switch (dialect) {
+            case "postgresql" -> {
+                try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                        Statement sql = postgres.createStatement()) {
+                    sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    sql.execute("CREATE DATABASE " + name);
+                }
+                return "postgresql://postgres@127.0.0.1:5432/" + name;
+            }
+            case "sqlite" -> {
+                return "sqlite:///" + Files.createTempDirectory(Path.of("target"), name + "-") + "/accounts.db";
+            }
+            case "h2" -> {
+                return "h2:///" + Files.createTempDirectory(Path.of("target"), name + "-") + "/accounts";
+            }
+            default -> throw new IllegalArgumentException(dialect);
+        }
+    }
+}
