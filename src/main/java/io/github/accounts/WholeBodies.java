@@ -4,9 +4,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.github.accounts.problem.ProblemMappers;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
@@ -27,6 +29,14 @@ class WholeBodies {
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         router.route().order(ORDER).method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()))
+                .handler(context -> {
+                    // No bytes arrived (Content-Length: 0, an empty chunked body): Vert.x leaves the body unset, and
+                    // Quarkus REST would then wait on the worker thread for bytes of a request that has ended.
+                    if (context.body().buffer() == null) {
+                        ((RoutingContextInternal) context).setBody(Buffer.buffer());
+                    }
+                    context.next();
+                })
                 .failureHandler(context -> {
                     if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
                         ProblemMappers.answer(context, Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),

@@ -45,6 +45,14 @@ class HttpLayerProblemsTest {
         assertProblem(RawHttp.send("GET", target), "400");
     }
 
+    /** {@code Content-Length: 0}: Vert.x leaves a body of no bytes unset, and Quarkus REST then waited for it on a worker thread until it timed out. */
+    @ParameterizedTest
+    @ValueSource(strings = { "POST /accounts", "PATCH /accounts/1", "PUT /engine/echo", "POST /transfers" })
+    void anEmptyBodyShouldBeA400ProblemAtOnce(String call) throws Exception {
+        String[] methodAndTarget = call.split(" ");
+        assertProblem(RawHttp.send(methodAndTarget[0], methodAndTarget[1], "application/json", new byte[0]), "400");
+    }
+
     private static void assertProblem(String[] answer, String status) {
         assertEquals(status, answer[0], answer[2] + "\r\n\r\n" + answer[1]);
         assertTrue(answer[2].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer[2]);
