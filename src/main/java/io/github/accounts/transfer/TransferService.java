@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.Response.Status;
 /**
  * Moving tokens, the tutorial's session at work: read both accounts, change both, add a ledger row, commit once.
  * <p>
- * Both rows are locked ({@code SELECT ... FOR UPDATE}) in the order of their ids, so two transfers between the same
- * accounts wait for each other instead of deadlocking; a balance is only ever changed under its lock, so none is lost.
+ * Both rows are locked by one {@code SELECT ... ORDER BY id FOR UPDATE}, so in the order of their ids: two transfers
+ * between the same accounts wait for each other instead of deadlocking; a balance is only ever changed under its lock, so none is lost.
  * What contention is left (a lock wait timeout, SQLite's busy single writer, a deadlock the database picked a victim
  * for, two first uses of one idempotency key) is retried here in a new transaction, never handed to the client.
  */
@@ -78,10 +78,13 @@ public class TransferService {
                 return new Receipt(earlier.get(), true);
             }
         }
-        Account first = lock(Math.min(request.from(), request.to()));
-        Account second = lock(Math.max(request.from(), request.to()));
-        Account from = first.id.equals(request.from()) ? first : second;
-        Account to = from == first ? second : first;
+        List<Account> locked = session.createQuery("from Account where id in (:from, :to) order by id", Account.class)
+                .setParameter("from", request.from()).setParameter("to", request.to())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Account from = locked.stream().filter(a -> a.id.equals(request.from())).findFirst()
+                .orElseThrow(() -> new AccountNotFoundException(request.from()));
+        Account to = locked.stream().filter(a -> a.id.equals(request.to())).findFirst()
+                .orElseThrow(() -> new AccountNotFoundException(request.to()));
         int amount = request.amount();
         if (from.tokens < amount) {
             throw new ProblemException(Status.CONFLICT, ProblemTypes.INSUFFICIENT_TOKENS,
@@ -102,14 +105,6 @@ public class TransferService {
         session.persist(transfer);
         session.flush();
         return new Receipt(transfer, false);
-    }
-
-    private Account lock(long id) {
-        Account account = session.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (account == null) {
-            throw new AccountNotFoundException(id);
-        }
-        return account;
     }
 
     /** One transfer, if the caller is an admin or one of its two accounts; 404 otherwise (its existence is not revealed). */
