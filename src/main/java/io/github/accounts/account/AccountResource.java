@@ -1,7 +1,5 @@
 package io.github.accounts.account;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,18 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.accounts.problem.Problem;
-import io.github.accounts.problem.ProblemException;
 import io.github.accounts.security.AccountAccess;
 import io.github.accounts.security.AdminOnly;
 import io.github.accounts.security.ConfirmedByItsRead;
 import io.github.accounts.security.SignedIn;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The Account REST API: thin; parsing and answers here, the work in {@link AccountService}. */
+/**
+ * The Account REST API, thin: bodies are typed and validated declaratively, each call is one call of
+ * {@link AccountService}, and every problem is thrown to the one error path ({@code problem/}).
+ */
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "accounts", description = "The Account model over REST: add, query, get, patch, delete")
@@ -48,15 +43,11 @@ public class AccountResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final AccountService service;
-    private final ObjectMapper json;
-    private final Validator validator;
     private final AccountAccess access;
 
-    AccountResource(AccountService service, ObjectMapper json, Validator validator, AccountAccess access) {
+    AccountResource(AccountService service, AccountAccess access) {
         this.service = service;
         this.access = access;
-        this.json = json;
-        this.validator = validator;
     }
 
     @POST
@@ -72,24 +63,12 @@ public class AccountResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response create(JsonNode body, @Context UriInfo uri) throws IOException {
-        if (body == null || !(body.isObject() || body.isArray())) {
-            throw ProblemException.invalid("body", "must be an account object or an array of them");
-        }
+    public Response create(@Valid @NotNull NewAccounts body, @Context UriInfo uri) {
+        List<Account> created = service.create(body);
         if (body.isArray()) {
-            List<NewAccount> requests = json.readerForListOf(NewAccount.class).readValue(body);
-            if (requests.isEmpty() || requests.size() > AccountRules.MAX_BATCH) {
-                throw ProblemException.invalid("body", "must hold from 1 to " + AccountRules.MAX_BATCH + " accounts");
-            }
-            access.requireAdminFor(requests.stream().filter(r -> r != null).flatMap(r -> r.adminOnlyFields().stream()).toList());
-            validate(requests, true);
-            List<AccountView> created = service.create(requests).stream().map(AccountView::of).toList();
-            return Response.status(Response.Status.CREATED).entity(created).build();
+            return Response.status(Response.Status.CREATED).entity(created.stream().map(AccountView::of).toList()).build();
         }
-        NewAccount request = json.treeToValue(body, NewAccount.class);
-        access.requireAdminFor(request.adminOnlyFields());
-        validate(List.of(request), false);
-        Account account = service.create(List.of(request)).get(0);
+        Account account = created.get(0);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id)).build())
                 .tag(EntityTags.of(account)).entity(AccountView.of(account)).build();
     }
@@ -155,24 +134,8 @@ public class AccountResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccountPatch.class)))
-    public Response patch(@RestPath long id, JsonNode body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
-            throws JsonProcessingException {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("body", "must be a JSON object");
-        }
-        List<Problem.FieldError> removals = new ArrayList<>();
-        body.properties().forEach(field -> {
-            if (field.getValue().isNull()) {
-                removals.add(new Problem.FieldError(field.getKey(), "cannot be removed; leave it out to keep it"));
-            }
-        });
-        if (!removals.isEmpty()) {
-            throw ProblemException.invalid(removals);
-        }
-        AccountPatch patch = json.treeToValue(body, AccountPatch.class);
-        validate(List.of(patch), false);
-        Account account = service.update(id, patch, EntityTags.expectedVersion(ifMatch));
-        return ok(account);
+    public Response patch(@RestPath long id, @Valid @NotNull AccountPatch body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.update(id, body, EntityTags.expectedVersion(ifMatch)));
     }
 
     @DELETE
@@ -192,23 +155,5 @@ public class AccountResource {
     /** 200 with the account and its version as ETag. */
     private static Response ok(Account account) {
         return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
-    }
-
-    /** Validates each body; in an array, fields are named {@code [i].field}. */
-    private <T> void validate(List<T> bodies, boolean array) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            String prefix = array ? "[" + i + "]." : "";
-            if (bodies.get(i) == null) {
-                errors.add(new Problem.FieldError("[" + i + "]", "must be an account object"));
-                continue;
-            }
-            for (ConstraintViolation<T> violation : validator.validate(bodies.get(i))) {
-                errors.add(new Problem.FieldError(prefix + violation.getPropertyPath(), violation.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 }

@@ -36,9 +36,16 @@ public class AccountService {
         this.access = access;
     }
 
+    /** {@code POST /accounts}: 403 when someone but an admin sets an admin-only field, else {@link #add(List)}. */
+    @Transactional
+    public List<Account> create(NewAccounts body) {
+        access.requireAdminFor(body.adminOnlyFields());
+        return add(body.all());
+    }
+
     /** {@code session.add_all([...]); session.commit()}: all or nothing. Hashing runs on all cores, before any SQL. */
     @Transactional
-    public List<Account> create(List<NewAccount> requests) {
+    public List<Account> add(List<NewAccount> requests) {
         List<String> hashes = hasher.hashAll(requests.stream().map(NewAccount::password).toList());
         List<Account> accounts = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {

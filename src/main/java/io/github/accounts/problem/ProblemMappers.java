@@ -183,7 +183,10 @@ public class ProblemMappers {
         return problem;
     }
 
-    /** {@code create.body[2].username} becomes {@code [2].username}: the path inside the request, not the method. */
+    /**
+     * {@code create.body.$many[2].username} becomes {@code [2].username}: the path inside the request, not the method,
+     * nor a body record's {@code $} components, which stand for the body's shape rather than a field of it.
+     */
     private static String field(Path path) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
@@ -194,7 +197,7 @@ public class ProblemMappers {
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT && !node.getName().startsWith("$")) {
                 field.append(field.isEmpty() ? "" : ".").append(node.getName());
             }
         }
@@ -221,14 +224,15 @@ public class ProblemMappers {
 
     private static String message(JsonMappingException e) {
         if (e instanceof InvalidNullException) {
-            return "must not be null";
+            return "cannot be null; leave it out to keep it as it is";
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
             return cause.getMessage(); // our own validating creators (e.g. echo) explain the allowed values
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
-            return EXPECTED.getOrDefault(target, target.isRecord() ? "must be an object" : "has the wrong type");
+            boolean body = target.isRecord() || target.getPackageName().startsWith("io.github.accounts");
+            return EXPECTED.getOrDefault(target, body ? "must be an object" : "has the wrong type");
         }
         return "has the wrong type";
     }

@@ -50,7 +50,7 @@ class AdminBootstrap {
                     + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
             return;
         }
-        accounts.create(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)));
+        accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)));
         LOG.info("Created the admin account 'admin' from accounts.admin.password");
     }
 }
