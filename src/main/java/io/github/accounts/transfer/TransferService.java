@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.Response.Status;
  * Moving tokens, the tutorial's session at work: read both accounts, change both, add a ledger row, commit once.
  * <p>
  * Both rows are locked by one {@code SELECT ... ORDER BY id FOR UPDATE}, so in the order of their ids: two transfers
- * between the same accounts wait for each other instead of deadlocking; a balance is only ever changed under its lock, so none is lost.
- * What contention is left (a lock wait timeout, SQLite's busy single writer, a deadlock the database picked a victim
+ * between the same accounts wait for each other instead of deadlocking, and a balance only changes under its lock, so
+ * no update is lost. What contention is left (a lock wait timeout, SQLite's busy single writer, a deadlock the database picked a victim
  * for, two first uses of one idempotency key) is retried here in a new transaction, never handed to the client.
  */
 @ApplicationScoped
@@ -66,17 +66,13 @@ public class TransferService {
     }
 
     private Receipt attempt(TransferRequest request, Optional<String> key, long caller) {
-        if (key.isPresent()) {
-            Optional<Transfer> earlier = session
-                    .createQuery("from Transfer where requestedBy = :caller and idempotencyKey = :key", Transfer.class)
-                    .setParameter("caller", caller).setParameter("key", key.get()).getResultStream().findFirst();
-            if (earlier.isPresent()) {
-                if (!request.sameAs(earlier.get())) {
-                    throw new ProblemException(Status.CONFLICT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                            "this Idempotency-Key was used for another transfer (" + earlier.get().id + "); use a new key");
-                }
-                return new Receipt(earlier.get(), true);
+        Optional<Transfer> earlier = key.flatMap(k -> earlier(caller, k));
+        if (earlier.isPresent()) {
+            if (!request.sameAs(earlier.get())) {
+                throw new ProblemException(Status.CONFLICT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was used for another transfer (" + earlier.get().id + "); use a new key");
             }
+            return new Receipt(earlier.get(), true);
         }
         List<Account> locked = session.createQuery("from Account where id in (:from, :to) order by id", Account.class)
                 .setParameter("from", request.from()).setParameter("to", request.to())
@@ -105,6 +101,12 @@ public class TransferService {
         session.persist(transfer);
         session.flush();
         return new Receipt(transfer, false);
+    }
+
+    /** The transfer this caller made with this key, if any. */
+    private Optional<Transfer> earlier(long caller, String key) {
+        return session.createQuery("from Transfer where requestedBy = :caller and idempotencyKey = :key", Transfer.class)
+                .setParameter("caller", caller).setParameter("key", key).getResultStream().findFirst();
     }
 
     /** One transfer, if the caller is an admin or one of its two accounts; 404 otherwise (its existence is not revealed). */

@@ -72,6 +72,21 @@ abstract class SharedWithTutorialTest {
     }
 
     @Test
+    void tokensShouldMoveToAndFromARowPythonAddedAndPythonShouldSeeTheBalance() {
+        String username = uniqueName("python-bank");
+        long python = ((Number) tutorial.add(username, "plain-text-password").get("id")).longValue();
+        long api = create(uniqueName("api-bank"), 20);
+        for (long[] move : new long[][] { { api, python, 5 }, { python, api, 3 } }) {
+            asAdmin().contentType(ContentType.JSON)
+                    .body("{\"from\":" + move[0] + ",\"to\":" + move[1] + ",\"amount\":" + move[2] + "}")
+                    .post("/transfers").then().statusCode(201);
+        }
+        assertEquals(12, tutorial.get(username).get("tokens"));
+        asAdmin().get("/accounts/" + python + "/transfers").then().statusCode(200).body("amount", equalTo(List.of(5, 3)));
+        asAdmin().get("/accounts/" + api).then().body("tokens", equalTo(18));
+    }
+
+    @Test
     void rowsWithPlainTextPasswordsShouldNeverSignIn() {
         String username = uniqueName("plain");
         tutorial.add(username, "plain-text-password");
