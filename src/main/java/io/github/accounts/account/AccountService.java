@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
+import org.hibernate.StatelessSession;
 
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
@@ -21,17 +23,20 @@ import jakarta.ws.rs.core.Response.Status;
 /**
  * The work, done through the session as the tutorial does it: {@code add}, {@code commit}, {@code query}, {@code delete}.
  * The {@link EntityManager} is SQLAlchemy's {@code session}: one per request, one transaction per write. Each write
- * flushes before it returns, so a duplicate username or a lost update surfaces here, where it can be answered.
+ * reaches the database before it returns, so a duplicate username or a lost update surfaces here, where it can be
+ * answered. A patch, which changes one row it has just read, is a single statement (see {@link #update}).
  */
 @ApplicationScoped
 public class AccountService {
 
     private final EntityManager session;
+    private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final AccountAccess access;
 
-    AccountService(EntityManager session, PasswordHasher hasher, AccountAccess access) {
+    AccountService(EntityManager session, SessionFactory sessions, PasswordHasher hasher, AccountAccess access) {
         this.session = session;
+        this.sessions = sessions;
         this.hasher = hasher;
         this.access = access;
     }
@@ -72,10 +77,13 @@ public class AccountService {
     }
 
     /**
-     * Fetch (as far as the caller may reach and change it), change, commit. {@code expectedVersion} is the client's
-     * {@code If-Match}: a mismatch, or a change committed by someone else between this fetch and the commit, is a 412.
+     * Fetch (as far as the caller may reach and change it), change, write. The write is one statement,
+     * {@code update accounts set ... where id = ? and version = ?}, the whole transaction (Hibernate's stateless
+     * session, committed as it runs): it changes the row only as the fetch found it, so no change made in between is
+     * lost, and it costs no round trip of its own to begin or commit. {@code expectedVersion} is the client's
+     * {@code If-Match}: a mismatch, or a change by someone else between the fetch and the write, is a 412 (a 409
+     * without If-Match).
      */
-    @Transactional
     public Account update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
         Account account = access.findToChange(id, patch.adminOnlyFields());
         if (expectedVersion.isPresent() && expectedVersion.get() != account.version) {
@@ -96,8 +104,8 @@ public class AccountService {
         if (patch.role() != null) {
             account.role = patch.role();
         }
-        try {
-            session.flush();
+        try (StatelessSession writer = sessions.openStatelessSession()) {
+            writer.update(account);
         } catch (OptimisticLockException | StaleStateException e) {
             throw expectedVersion.isPresent() ? stale(id)
                     : new ProblemException(Status.CONFLICT, ProblemTypes.CONCURRENT_UPDATE,
