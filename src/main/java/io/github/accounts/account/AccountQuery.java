@@ -103,8 +103,11 @@ public record AccountQuery(List<Condition> conditions, KeysetPage page) {
         };
     }
 
-    /** The JPQL {@code where} clause, with named parameters only, and the values to bind. */
-    String where(Map<String, Object> bindings) {
+    /**
+     * The filter as a JPQL condition on the account called {@code alias} (empty: none), with named parameters only,
+     * and the values to bind.
+     */
+    String condition(String alias, Map<String, Object> bindings) {
         List<String> clauses = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             Condition condition = conditions.get(i);
@@ -113,13 +116,13 @@ public record AccountQuery(List<Condition> conditions, KeysetPage page) {
                 clauses.add(condition.operator() == Operator.EQ ? "1 = 0" : "1 = 1");
                 continue;
             }
-            clauses.add(condition.field().name + " " + condition.operator().jpql + " :p" + i);
+            clauses.add(alias + "." + condition.field().name + " " + condition.operator().jpql + " :p" + i);
             bindings.put("p" + i, condition.value());
         }
         page.after().ifPresent(id -> {
-            clauses.add("id > :after");
+            clauses.add(alias + ".id > :after");
             bindings.put("after", id);
         });
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return String.join(" and ", clauses);
     }
 }

@@ -75,6 +75,7 @@ public class AccountResource {
 
     @GET
     @AdminOnly
+    @ConfirmedByItsRead
     @Operation(summary = "query(Account).filter(...): filters AND-ed, ordered by id, in keyset pages",
             description = "Equality: username=, tokens=, verified=, id=. Operators: tokens[gte]=10 with eq ne gt gte lt lte "
                     + "on id and tokens, eq ne on verified and username. limit (1..1000, default 100) and after=ID page by id; "

@@ -16,7 +16,6 @@ import io.github.accounts.security.AccountAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -71,9 +70,7 @@ public class AccountService {
     /** {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}: one more row than asked, to tell whether more follow. */
     public List<Account> list(AccountQuery query) {
         Map<String, Object> bindings = new HashMap<>();
-        TypedQuery<Account> select = session.createQuery("from Account" + query.where(bindings) + " order by id", Account.class);
-        bindings.forEach(select::setParameter);
-        return select.setMaxResults(query.page().rowsToFetch()).getResultList();
+        return access.query(query.condition("a", bindings), bindings, query.page().rowsToFetch());
     }
 
     /**

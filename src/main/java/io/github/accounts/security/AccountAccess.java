@@ -1,6 +1,9 @@
 package io.github.accounts.security;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -12,15 +15,17 @@ import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
  * The one door through which the account API asks who may do what: an admin reaches every account, anyone else only
  * their own, and only an admin sets admin-only fields. {@code account/} itself knows nothing of the caller.
  * <p>
- * {@link #find(long)} is {@code session.get(Account, id)} as the caller may see it. A recently verified sign-in is
- * confirmed by the same statement, which fetches the caller's own row (and its lockout) too: one round trip to the
- * database where a separate sign-in read would make it two.
+ * {@link #find(long)} is {@code session.get(Account, id)} as the caller may see it, {@link #query} the admin's
+ * {@code session.query(Account)}. A recently verified sign-in is confirmed by the same statement, which fetches the
+ * caller's own row (and its lockout) too: one round trip to the database where a separate sign-in read would make it
+ * two.
  */
 @ApplicationScoped
 public class AccountAccess {
@@ -50,6 +55,35 @@ public class AccountAccess {
         }
         return fetchTarget ? rows.stream().map(AccountAccess::account).filter(row -> row.id == id).findFirst()
                 : Optional.ofNullable(session.find(Account.class, id));
+    }
+
+    /**
+     * {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}, for an admin only (403 for anyone
+     * else, before any row leaves here). {@code condition} is the filter on the account called {@code a} (empty: none).
+     * A recently verified sign-in is confirmed by the same statement, which joins the caller's row (and its lockout) to
+     * the rows the filter selects.
+     */
+    public List<Account> query(String condition, Map<String, Object> bindings, int maxRows) {
+        OptionalLong unconfirmed = caller.unconfirmedAccountId();
+        if (unconfirmed.isEmpty()) {
+            caller.requireAdmin();
+            String where = condition.isEmpty() ? "" : " where " + condition;
+            return select("from Account a" + where + " order by a.id", Account.class, bindings, maxRows);
+        }
+        String join = condition.isEmpty() ? "1 = 1" : condition;
+        Map<String, Object> all = new HashMap<>(bindings);
+        all.put("caller", unconfirmed.getAsLong());
+        List<Object[]> rows = select(SignInFailure.CALLER_WITH_ROWS.formatted(join), Object[].class, all, maxRows);
+        caller.confirm(rows.stream().findFirst()
+                .map(row -> StoredCredential.of((Account) row[1], (Integer) row[2], (Long) row[3])));
+        caller.requireAdmin();
+        return rows.stream().map(AccountAccess::account).filter(Objects::nonNull).toList();
+    }
+
+    private <T> List<T> select(String jpql, Class<T> type, Map<String, Object> bindings, int maxRows) {
+        TypedQuery<T> select = session.createQuery(jpql, type);
+        bindings.forEach(select::setParameter);
+        return select.setMaxResults(maxRows).getResultList();
     }
 
     /**

@@ -92,6 +92,15 @@ class Caller {
         return pending == null ? mayReach(accountId) : ADMIN.equals(pending.rememberedRole()) || pending.accountId() == accountId;
     }
 
+    /**
+     * Whether the caller is an admin, or was one when its credential was verified: only to let a statement confirm the
+     * sign-in before it requires the admin ({@link AccountAccess#query}), never a permission.
+     */
+    boolean claimsAdmin() {
+        PendingSignIn pending = pending();
+        return pending == null ? isAdmin() : ADMIN.equals(pending.rememberedRole());
+    }
+
     /** Confirms against the row of {@link #unconfirmedAccountId()} as a statement just read it (empty: no such row). */
     void confirm(Optional<StoredCredential> row) {
         PendingSignIn pending = pending();

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
  * instance sharing it counts the same failures. Times are epoch milliseconds of the instances' clocks.
  * <p>
  * Sign-in's own reads are declared here too: an account's credential with its lockout in one statement, and the
- * same for the caller's row beside the account a call reads.
+ * same for the caller's row beside the accounts a call reads.
  */
 @Entity
 @Table(name = "sign_in_failures")
@@ -26,6 +26,12 @@ public class SignInFailure {
     static final String WITH_CALLER = """
             select a, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
             from Account a left join SignInFailure f on f.subject = a.id where a.id in (:id, :caller)""";
+    // The rows a filter (on a, given as the join's condition) selects, each beside the caller's row: its only row has
+    // no account when the filter selects none, and there is no row at all when the caller's account is gone.
+    static final String CALLER_WITH_ROWS = """
+            select a, c, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
+            from Account c left join SignInFailure f on f.subject = c.id left join Account a on %s
+            where c.id = :caller order by a.id""";
     static final String BLOCKED_UNTIL = "select blockedUntil from SignInFailure where subject = :subject";
     // Every right-hand side reads only columns assigned after it: MariaDB assigns left to right, the others all at once.
     static final String COUNT = """

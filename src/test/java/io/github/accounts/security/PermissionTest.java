@@ -30,13 +30,15 @@ public class PermissionTest {
 
     String self;
     long selfId;
+    String other;
     long otherId;
 
     @BeforeEach
     void accounts() {
         self = uniqueName("self");
         selfId = create(self);
-        otherId = create(uniqueName("other"));
+        other = uniqueName("other");
+        otherId = create(other);
     }
 
     RequestSpecification anonymous() {
@@ -162,6 +164,19 @@ public class PermissionTest {
         assertProblem(asSelf().delete("/accounts/" + otherId).then(), 404);
         asAdmin().get("/accounts/" + otherId).then().statusCode(200).body("tokens", equalTo(10));
         asAdmin().get("/accounts/" + selfId).then().statusCode(200).body("tokens", equalTo(10));
+    }
+
+    @Test
+    void anAdminsListWithARememberedCredentialShouldFollowTheRowAsItIsNow() {
+        asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"admin\"}").patch("/accounts/" + selfId).then().statusCode(200);
+        asSelf().queryParam("username", other).get("/accounts").then().statusCode(200).body("username", contains(other));
+        asAdmin().contentType(MERGE_PATCH).body("{\"password\":\"the-new-password\"}").patch("/accounts/" + selfId)
+                .then().statusCode(200);
+        assertUnauthorized(asSelf().queryParam("username", other).get("/accounts").then());
+        as(self, "the-new-password").queryParam("username", "nobody").get("/accounts").then().statusCode(200)
+                .body("size()", equalTo(0));
+        asAdmin().contentType(MERGE_PATCH).body("{\"role\":\"user\"}").patch("/accounts/" + selfId).then().statusCode(200);
+        assertProblem(as(self, "the-new-password").queryParam("username", other).get("/accounts").then(), 403);
     }
 
     @Test
