@@ -24,8 +24,9 @@ import jakarta.ws.rs.core.Response.Status;
  * <p>
  * Both rows are locked by one {@code SELECT ... ORDER BY id FOR UPDATE}, so in the order of their ids: two transfers
  * between the same accounts wait for each other instead of deadlocking, and a balance only changes under its lock, so
- * no update is lost. What contention is left (a lock wait timeout, SQLite's busy single writer, a deadlock the database picked a victim
- * for, two first uses of one idempotency key) is retried here in a new transaction, never handed to the client.
+ * no update is lost. What contention is left (a lock wait timeout, SQLite's busy single writer, a deadlock the
+ * database picked a victim for, two first uses of one idempotency key) is retried here in a new transaction, never
+ * handed to the client.
  */
 @ApplicationScoped
 public class TransferService {
