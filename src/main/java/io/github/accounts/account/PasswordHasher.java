@@ -1,15 +1,16 @@
 package io.github.accounts.account;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.util.ModularCrypt;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /** Turns passwords into salted bcrypt hashes at the configured cost; the only place a plain password is handled. */
 @ApplicationScoped
@@ -22,10 +23,11 @@ public class PasswordHasher {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12]\\d|3[01])\\$[./A-Za-z0-9]{53}");
 
     private final int cost;
-    private volatile String decoy;
+    private final String decoy;
 
     PasswordHasher(AccountsConfig config) {
         this.cost = config.password().bcryptCost();
+        this.decoy = decoy(cost);
     }
 
     public String hash(String password) {
@@ -44,7 +46,7 @@ public class PasswordHasher {
     public boolean matches(String password, String stored) {
         boolean bcrypt = isHash(stored);
         try {
-            boolean matches = BcryptUtil.matches(password, bcrypt ? "$2a$" + stored.substring(4) : decoy());
+            boolean matches = BcryptUtil.matches(password, bcrypt ? "$2a$" + stored.substring(4) : decoy);
             return bcrypt && matches;
         } catch (RuntimeException e) {
             return false; // shaped like bcrypt, but not a hash the algorithm can read
@@ -67,18 +69,19 @@ public class PasswordHasher {
     }
 
     /**
-     * Makes the decoy as the service starts, off the start-up thread: the first unknown username then costs what any
-     * check costs, not two hashes, and the first sign-in finds bcrypt's code compiled.
+     * A bcrypt hash at the given cost that no password matches: a random salt beside a random digest. Checking a password
+     * against it costs what any check at that cost costs, and making it costs nothing (a real hash would cost a check).
      */
-    void makeDecoy(@Observes StartupEvent event) {
-        CompletableFuture.runAsync(this::decoy);
-    }
-
-    /** A hash at the configured cost that no password matches, made once. */
-    private String decoy() {
-        if (decoy == null) {
-            decoy = hash(UUID.randomUUID().toString());
+    private static String decoy(int cost) {
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[BCryptPassword.BCRYPT_SALT_SIZE];
+        byte[] digest = new byte[BCryptPassword.BCRYPT_HASH_SIZE];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        try {
+            return ModularCrypt.encodeAsString(BCryptPassword.createRaw(BCryptPassword.ALGORITHM_BCRYPT, digest, salt, cost));
+        } catch (InvalidKeySpecException e) {
+            throw new IllegalStateException(e);
         }
-        return decoy;
     }
 }

@@ -9,10 +9,10 @@ import io.github.accounts.account.Account;
 import io.github.accounts.account.AccountService;
 import io.github.accounts.account.NewAccount;
 import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 /** Creates the first admin at start-up from {@code accounts.admin.password}, when no admin exists yet. */
 @ApplicationScoped
@@ -32,12 +32,17 @@ class AdminBootstrap {
         this.signIn = signIn;
     }
 
-    @Transactional
     void onStart(@Observes StartupEvent event) {
-        // Sign-in's own read settles the usual case; the count the rest.
+        // Sign-in's own read settles the usual case, with no transaction (start-up then has none to set up); the rest
+        // counts and creates in one.
         Optional<StoredCredential> named = signIn.load(USERNAME);
-        boolean namedAdmin = named.filter(admin -> admin.role().equals(Caller.ADMIN)).isPresent();
-        if (namedAdmin || Account.count("role", Caller.ADMIN) > 0) {
+        if (named.filter(admin -> admin.role().equals(Caller.ADMIN)).isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> createUnlessAnAdminExists(named.isPresent()));
+        }
+    }
+
+    private void createUnlessAnAdminExists(boolean usernameTaken) {
+        if (Account.count("role", Caller.ADMIN) > 0) {
             return;
         }
         if (config.admin().password().isEmpty()) {
@@ -45,7 +50,7 @@ class AdminBootstrap {
                     + " to create the account 'admin'");
             return;
         }
-        if (named.isPresent()) {
+        if (usernameTaken) {
             LOG.warn("No admin account exists, and the username 'admin' is taken by a user: make it an admin with SQL"
                     + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
             return;

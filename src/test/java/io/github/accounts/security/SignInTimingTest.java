@@ -40,7 +40,7 @@ class SignInTimingTest {
             create(name);
             existing.add(name);
         }
-        as(uniqueName("warm-up"), "wrong-password").get("/accounts/me"); // the decoy hash is made on first use
+        as(uniqueName("warm-up"), "wrong-password").get("/accounts/me"); // the first check compiles bcrypt
         long[] wrongPassword = new long[TRIES];
         long[] unknownUser = new long[TRIES];
         for (int i = 0; i < TRIES; i++) { // interleaved, one try per username: no throttling, same machine load
