@@ -13,13 +13,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smallrye.config.ConfigValidationException;
 
 /**
- * Starts the service, and turns a start-up failure caused by bad configuration into the one line that says what is
- * wrong, instead of a stack trace. Any other failure is logged in full, as Quarkus would.
+ * Starts the service, with its start-up classes loaded beside it ({@link StartupClasses}), and turns a start-up failure
+ * caused by bad configuration into the one line that says what is wrong, instead of a stack trace. Any other failure is
+ * logged in full, as Quarkus would.
  */
 @QuarkusMain
 public class AccountsMain {
 
     public static void main(String... args) {
+        StartupClasses.preloadInBackground(AccountsMain.class.getClassLoader());
         // Quarkus refuses a request target that java.net.URI cannot parse with a bare 400, before any route and with
         // no hook; without its check, RequestLimits makes the same check and answers it as a problem.
         System.setProperty(RequestLimits.LEAVE_URI_CHECK_TO_US, "true");

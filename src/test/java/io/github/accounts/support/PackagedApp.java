@@ -49,9 +49,16 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the build's own application (whatever database {@code env} names) on a free port; does not wait for it. */
     public static PackagedApp start(Map<String, String> env) throws IOException, InterruptedException {
-        Path nativeImage = Path.of(System.getProperty("native.image.path", "target/none"));
-        return launch(Files.isExecutable(nativeImage) ? List.of(nativeImage.toString()) : java(jarFor(BUILT_FOR, BUILT_FOR_URI)),
-                BUILT_FOR, env);
+        return launch(isNative() ? List.of(nativeImage().toString()) : java(jarFor(BUILT_FOR, BUILT_FOR_URI)), BUILT_FOR, env);
+    }
+
+    /** Whether the build's own application is the native executable ({@code -Dnative}) rather than the jar. */
+    public static boolean isNative() {
+        return Files.isExecutable(nativeImage());
+    }
+
+    private static Path nativeImage() {
+        return Path.of(System.getProperty("native.image.path", "target/none"));
     }
 
     /**
