@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import io.quarkus.runtime.ImageMode;
@@ -54,7 +53,7 @@ final class StartupClasses {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the list cannot be read to its end: start-up loads the rest itself, as without it
         }
         return found;
     }

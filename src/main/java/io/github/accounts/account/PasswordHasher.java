@@ -69,8 +69,8 @@ public class PasswordHasher {
     }
 
     /**
-     * A bcrypt hash at the given cost that no password matches: a random salt beside a random digest. Checking a password
-     * against it costs what any check at that cost costs, and making it costs nothing (a real hash would cost a check).
+     * A bcrypt hash at the given cost that no password matches: a random salt beside a random digest. Checking a
+     * password against it costs what any check at that cost costs; making it costs nothing (a real hash costs a check).
      */
     private static String decoy(int cost) {
         SecureRandom random = new SecureRandom();
@@ -79,7 +79,8 @@ public class PasswordHasher {
         random.nextBytes(salt);
         random.nextBytes(digest);
         try {
-            return ModularCrypt.encodeAsString(BCryptPassword.createRaw(BCryptPassword.ALGORITHM_BCRYPT, digest, salt, cost));
+            return ModularCrypt.encodeAsString(
+                    BCryptPassword.createRaw(BCryptPassword.ALGORITHM_BCRYPT, digest, salt, cost));
         } catch (InvalidKeySpecException e) {
             throw new IllegalStateException(e);
         }
