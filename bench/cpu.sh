@@ -2,7 +2,8 @@
 # CPU per request, JIT-warm, beside the Spring peer, on the local PostgreSQL: for GET /accounts/{id}, the filtered list
 # GET /accounts?tokens=10&limit=20 and PATCH /accounts/{id}, each a WARMUP of load (120 s) and then the median of RUNS
 # (3) 10 s runs, 32 connections, all of them running at once and loaded in turn. This service signs every call in as
-# admin; the Spring build checks nothing. 1,000 accounts each, seeded before the loads.
+# admin; the Spring build checks nothing. 1,000 accounts each, seeded before the loads. The warm-up runs in 10 s windows
+# (DURATION) whose figures are printed too: they show how long each JIT takes to settle, which the ratios depend on.
 #   bench/cpu.sh [BASELINE_REVISION]
 # With a revision, that build of this service is measured too, in the same run (before and after a change).
 # The JVMs run with the same flags (JAVA_OPTS, default: none). Needs wrk and curl. About twenty-five minutes with a baseline.
@@ -79,6 +80,12 @@ load() { # name port call [duration]: runs one load of that call; prints service
   echo "($(awk '{print $14 + $15}' "/proc/${PIDS[$name]}/stat") - $before) * 1000 / $CLK_TCK / $requests" | bc -l
 }
 
+warm_up() { # name port call: WARMUP of load in DURATION windows; prints each window's CPU per request
+  local curve=()
+  for _ in $(seq $((${WARMUP%s} / ${DURATION%s}))); do curve+=("$(printf '%.3f' "$(load "$@")")"); done
+  echo "  warm-up, $3, $1 (ms per request, ${DURATION} each): ${curve[*]}"
+}
+
 declare -A PIDS cpu
 names=(spring service)
 [ -z "${1:-}" ] || names=(spring before service)
@@ -88,7 +95,7 @@ for name in "${names[@]}"; do PORTS[$name]=$port; start $name $port; port=$((por
 trap 'kill ${PIDS[*]} 2>/dev/null || true; git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # All of them run at once, each loaded in turn: every round measures each one, so the machine's drift is shared.
 for call in get list patch; do
-  for name in "${names[@]}"; do load $name ${PORTS[$name]} $call "$WARMUP" > /dev/null; done
+  for name in "${names[@]}"; do warm_up $name ${PORTS[$name]} $call; done
   declare -A runs=()
   for round in $(seq "$RUNS"); do
     for name in "${names[@]}"; do runs[$name]+="$(load $name ${PORTS[$name]} $call) "; done
