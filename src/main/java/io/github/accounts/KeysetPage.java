@@ -1,15 +1,19 @@
 package io.github.accounts;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.github.accounts.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -59,18 +63,61 @@ public record KeysetPage(int limit, Optional<Long> after) {
     }
 
     /** 200 with the page's rows as views, and a {@code Link} to the next page when more rows follow. */
-    public <T> Response answer(List<T> fetched, ToLongFunction<T> id, Function<T, ?> view, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok();
-        List<T> rows = fetched;
-        if (fetched.size() > limit) {
-            rows = fetched.subList(0, limit);
-            URI next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("after", id.applyAsLong(rows.get(rows.size() - 1)))
-                    .replaceQueryParam("limit", limit)
-                    .build();
-            response.link(next, "next");
+    public <T, V> RestResponse<List<V>> answer(List<T> fetched, ToLongFunction<T> id, Function<T, V> view, UriInfo uri) {
+        boolean more = fetched.size() > limit;
+        List<T> rows = more ? fetched.subList(0, limit) : fetched;
+        RestResponse.ResponseBuilder<List<V>> response = RestResponse.ResponseBuilder.ok(rows.stream().map(view).toList());
+        if (more) {
+            response.header(HttpHeaders.LINK, "<" + next(uri.getRequestUri(), id.applyAsLong(rows.get(rows.size() - 1)))
+                    + ">; rel=\"next\"");
         }
-        return response.entity(rows.stream().map(view).toList()).build();
+        return response.build();
+    }
+
+    /**
+     * The request's URI with {@code after} and {@code limit} set for the page that follows. Every other parameter is
+     * kept as the client wrote it, but for the characters a URI may not hold in a query ({@code [ ]}, which
+     * {@code java.net.URI} lets through, and non-ASCII), which are percent-encoded. A parameter is the page's when its
+     * name decodes to one of the page's, as the query string is read ({@code %6Cimit} too).
+     */
+    String next(URI request, long lastId) {
+        StringBuilder next = new StringBuilder(128).append(request.getScheme()).append("://")
+                .append(request.getRawAuthority()).append(request.getRawPath()).append('?');
+        String query = request.getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                int equals = parameter.indexOf('=');
+                if (!parameter.isEmpty() && !names(decoded(equals < 0 ? parameter : parameter.substring(0, equals)))) {
+                    appendEncoded(next, parameter).append('&');
+                }
+            }
+        }
+        return next.append("after=").append(lastId).append("&limit=").append(limit).toString();
+    }
+
+    private static String decoded(String name) {
+        try {
+            return name.indexOf('%') < 0 && name.indexOf('+') < 0 ? name : URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name; // not percent-encoding: not a name of the page's either
+        }
+    }
+
+    private static StringBuilder appendEncoded(StringBuilder uri, String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '[' || c == ']' || c > '~') {
+                int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
+                for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    uri.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+                i = end - 1;
+            } else {
+                uri.append(c);
+            }
+        }
+        return uri;
     }
 
     /** An integer query parameter within bounds; 400 naming it otherwise. */

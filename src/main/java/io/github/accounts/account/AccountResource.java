@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.github.accounts.security.AccountAccess;
 import io.github.accounts.security.AdminOnly;
@@ -86,7 +87,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response list(@Context UriInfo uri) {
+    public RestResponse<List<AccountView>> list(@Context UriInfo uri) {
         AccountQuery query = AccountQuery.parse(uri.getQueryParameters());
         return query.page().answer(service.list(query), account -> account.id, AccountView::of, uri);
     }
@@ -99,7 +100,7 @@ public class AccountResource {
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response me() {
+    public RestResponse<AccountView> me() {
         return ok(access.me());
     }
 
@@ -112,7 +113,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response get(@RestPath long id) {
+    public RestResponse<AccountView> get(@RestPath long id) {
         return ok(access.find(id).orElseThrow(() -> new AccountNotFoundException(id)));
     }
 
@@ -135,7 +136,7 @@ public class AccountResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccountPatch.class)))
-    public Response patch(@RestPath long id, @Valid @NotNull AccountPatch body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<AccountView> patch(@RestPath long id, @Valid @NotNull AccountPatch body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.update(id, body, EntityTags.expectedVersion(ifMatch)));
     }
 
@@ -154,7 +155,7 @@ public class AccountResource {
     }
 
     /** 200 with the account and its version as ETag. */
-    private static Response ok(Account account) {
-        return Response.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
+    private static RestResponse<AccountView> ok(Account account) {
+        return RestResponse.ResponseBuilder.ok(AccountView.of(account)).tag(EntityTags.of(account)).build();
     }
 }

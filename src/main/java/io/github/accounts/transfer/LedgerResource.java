@@ -1,5 +1,7 @@
 package io.github.accounts.transfer;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -7,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.github.accounts.KeysetPage;
 import io.github.accounts.security.SignedIn;
@@ -15,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code GET /accounts/{id}/transfers}: an account's ledger, thin as {@link TransferResource}. */
@@ -41,7 +43,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response list(@RestPath long id, @Context UriInfo uri) {
+    public RestResponse<List<TransferView>> list(@RestPath long id, @Context UriInfo uri) {
         KeysetPage page = KeysetPage.parse(uri.getQueryParameters());
         return page.answer(service.ledger(id, page), transfer -> transfer.id, TransferView::of, uri);
     }

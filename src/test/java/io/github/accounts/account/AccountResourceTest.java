@@ -283,6 +283,22 @@ public class AccountResourceTest {
     }
 
     @Test
+    void nextLinkShouldKeepTheFilterAsWrittenAndSetThePageHoweverTheClientSpeltIt() {
+        int tokens = uniqueTokens();
+        String first = uniqueName("spelt");
+        String second = uniqueName("spelt");
+        create(first, tokens);
+        create(second, tokens);
+        // Brackets raw and encoded, and "limit" percent-encoded: it is still the page's limit, and is replaced.
+        Response page = asAdmin().urlEncodingEnabled(false)
+                .get("/accounts?tokens%5Bgte%5D=" + tokens + "&tokens[lte]=" + tokens + "&%6Cimit=1");
+        page.then().statusCode(200).body("username", contains(first)).header("Link", endsWith("/accounts?tokens%5Bgte%5D="
+                + tokens + "&tokens%5Blte%5D=" + tokens + "&after=" + page.path("[0].id") + "&limit=1>; rel=\"next\""));
+        asAdmin().urlEncodingEnabled(false).get(nextLink(page.header("Link"))).then().statusCode(200)
+                .body("username", contains(second)).header("Link", nullValue());
+    }
+
+    @Test
     void listWithoutLimitShouldServeAtMostOneHundred() {
         String prefix = uniqueName("hundred");
         List<Map<String, String>> accounts = new ArrayList<>();
