@@ -67,10 +67,14 @@ public class AccountService {
         return accounts;
     }
 
-    /** {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}: one more row than asked, to tell whether more follow. */
-    public List<Account> list(AccountQuery query) {
+    /**
+     * {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}, read as the views it answers with (no
+     * entity to track): one more row than asked, to tell whether more follow.
+     */
+    public List<AccountView> list(AccountQuery query) {
         Map<String, Object> bindings = new HashMap<>();
-        return access.query(query.condition("a", bindings), bindings, query.page().rowsToFetch());
+        return access.query(AccountView.COLUMNS, AccountView::of, query.condition("a", bindings), bindings,
+                query.page().rowsToFetch());
     }
 
     /**

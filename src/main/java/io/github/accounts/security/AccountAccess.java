@@ -3,9 +3,9 @@ package io.github.accounts.security;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import io.github.accounts.account.Account;
 import io.github.accounts.account.AccountNotFoundException;
@@ -58,30 +58,39 @@ public class AccountAccess {
     }
 
     /**
-     * {@code session.query(Account).filter(...).order_by(Account.id).limit(n)}, for an admin only (403 for anyone
-     * else, before any row leaves here). {@code condition} is the filter on the account called {@code a} (empty: none).
-     * A recently verified sign-in is confirmed by the same statement, which joins the caller's row (and its lockout) to
-     * the rows the filter selects.
+     * {@code session.query(Account.id, ...).filter(...).order_by(Account.id).limit(n)}, for an admin only (403 for
+     * anyone else, before any row leaves here): the {@code columns} of the account called {@code a}, its id first, each
+     * row read by {@code reader}. {@code condition} is the filter on {@code a} (empty: none). A recently verified
+     * sign-in is confirmed by the same statement, which adds the caller's credential (and its lockout) to each row.
      */
-    public List<Account> query(String condition, Map<String, Object> bindings, int maxRows) {
+    public <T> List<T> query(String columns, Function<Object[], T> reader, String condition, Map<String, Object> bindings,
+            int maxRows) {
         OptionalLong unconfirmed = caller.unconfirmedAccountId();
         if (unconfirmed.isEmpty()) {
             caller.requireAdmin();
             String where = condition.isEmpty() ? "" : " where " + condition;
-            return select("from Account a" + where + " order by a.id", Account.class, bindings, maxRows);
+            return select("select " + columns + " from Account a" + where + " order by a.id", bindings, maxRows).stream()
+                    .map(reader).toList();
         }
-        String join = condition.isEmpty() ? "1 = 1" : condition;
+        long own = unconfirmed.getAsLong();
         Map<String, Object> all = new HashMap<>(bindings);
-        all.put("caller", unconfirmed.getAsLong());
-        List<Object[]> rows = select(SignInFailure.CALLER_WITH_ROWS.formatted(join), Object[].class, all, maxRows);
-        caller.confirm(rows.stream().findFirst()
-                .map(row -> StoredCredential.of((Account) row[1], (Integer) row[2], (Long) row[3])));
+        all.put("caller", own);
+        List<Object[]> rows = select(SignInFailure.rowsWithCaller(columns, condition.isEmpty() ? "1 = 1" : condition), all,
+                maxRows);
+        caller.confirm(rows.stream().findFirst().map(row -> callerCredential(own, row)));
         caller.requireAdmin();
-        return rows.stream().map(AccountAccess::account).filter(Objects::nonNull).toList();
+        return rows.stream().filter(row -> row[0] != null).map(reader).toList();
     }
 
-    private <T> List<T> select(String jpql, Class<T> type, Map<String, Object> bindings, int maxRows) {
-        TypedQuery<T> select = session.createQuery(jpql, type);
+    /** The caller's credential from the last columns of a row of {@link SignInFailure#rowsWithCaller}. */
+    private static StoredCredential callerCredential(long own, Object[] row) {
+        int c = row.length - SignInFailure.CALLER_COLUMNS;
+        return new StoredCredential(own, (String) row[c], (String) row[c + 1], (String) row[c + 2], (Integer) row[c + 3],
+                (Long) row[c + 4]);
+    }
+
+    private List<Object[]> select(String hql, Map<String, Object> bindings, int maxRows) {
+        TypedQuery<Object[]> select = session.createQuery(hql, Object[].class);
         bindings.forEach(select::setParameter);
         return select.setMaxResults(maxRows).getResultList();
     }

@@ -26,12 +26,7 @@ public class SignInFailure {
     static final String WITH_CALLER = """
             select a, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
             from Account a left join SignInFailure f on f.subject = a.id where a.id in (:id, :caller)""";
-    // The rows a filter (on a, given as the join's condition) selects, each beside the caller's row: its only row has
-    // no account when the filter selects none, and there is no row at all when the caller's account is gone.
-    static final String CALLER_WITH_ROWS = """
-            select a, c, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)
-            from Account c left join SignInFailure f on f.subject = c.id left join Account a on %s
-            where c.id = :caller order by a.id""";
+    static final int CALLER_COLUMNS = 5;
     static final String BLOCKED_UNTIL = "select blockedUntil from SignInFailure where subject = :subject";
     // Every right-hand side reads only columns assigned after it: MariaDB assigns left to right, the others all at once.
     static final String COUNT = """
@@ -42,6 +37,18 @@ public class SignInFailure {
               windowStart = case when windowStart < :windowOpened then :now else windowStart end
             where subject = :subject""";
     static final String CLEAR = "delete from SignInFailure where subject = :subject";
+
+    /**
+     * The {@code columns} (first) of the rows a filter ({@code condition} on the account called a) selects, each
+     * beside the caller's credential ({@value #CALLER_COLUMNS} columns, last): its only row has no account columns
+     * when the filter selects none, and there is no row at all when the caller's account is gone. Concatenated rather
+     * than formatted: it is built on every call.
+     */
+    static String rowsWithCaller(String columns, String condition) {
+        return "select " + columns + ", c.username, c.password, c.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)"
+                + " from Account c left join SignInFailure f on f.subject = c.id left join Account a on " + condition
+                + " where c.id = :caller order by a.id";
+    }
 
     /** An account's id, or a negative number for a bucket of usernames that no account has. */
     @Id
