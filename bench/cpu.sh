@@ -80,10 +80,13 @@ load() { # name port call [duration]: runs one load of that call; prints service
   echo "($(awk '{print $14 + $15}' "/proc/${PIDS[$name]}/stat") - $before) * 1000 / $CLK_TCK / $requests" | bc -l
 }
 
-warm_up() { # name port call: WARMUP of load in DURATION windows; prints each window's CPU per request
-  local curve=()
-  for _ in $(seq $((${WARMUP%s} / ${DURATION%s}))); do curve+=("$(printf '%.3f' "$(load "$@")")"); done
-  echo "  warm-up, $3, $1 (ms per request, ${DURATION} each): ${curve[*]}"
+warm_up() { # call: WARMUP of load in DURATION windows, the builds in turn window by window; prints each one's curve
+  local call=$1 name
+  declare -A curve=()
+  for _ in $(seq $((${WARMUP%s} / ${DURATION%s}))); do
+    for name in "${names[@]}"; do curve[$name]+="$(printf '%.3f' "$(load $name ${PORTS[$name]} $call)") "; done
+  done
+  for name in "${names[@]}"; do echo "  warm-up, $call, $name (ms per request, ${DURATION} each): ${curve[$name]}"; done
 }
 
 declare -A PIDS cpu
@@ -93,9 +96,10 @@ port=$PORT
 declare -A PORTS
 for name in "${names[@]}"; do PORTS[$name]=$port; start $name $port; port=$((port + 1)); done
 trap 'kill ${PIDS[*]} 2>/dev/null || true; git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-# All of them run at once, each loaded in turn: every round measures each one, so the machine's drift is shared.
+# All of them run at once, each loaded in turn, window by window in the warm-up too: every round measures each one,
+# so the machine's drift is shared, and each is measured right after its own warm-up.
 for call in get list patch; do
-  for name in "${names[@]}"; do warm_up $name ${PORTS[$name]} $call; done
+  warm_up $call
   declare -A runs=()
   for round in $(seq "$RUNS"); do
     for name in "${names[@]}"; do runs[$name]+="$(load $name ${PORTS[$name]} $call) "; done
