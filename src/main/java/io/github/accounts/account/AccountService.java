@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response.Status;
  * The work, done through the session as the tutorial does it: {@code add}, {@code commit}, {@code query}, {@code delete}.
  * The {@link EntityManager} is SQLAlchemy's {@code session}: one per request, one transaction per write. Each write
  * reaches the database before it returns, so a duplicate username or a lost update surfaces here, where it can be
- * answered. A patch, which changes one row it has just read, is a single statement (see {@link #update}).
+ * answered. A patch or a delete, which changes one row it has just read, is a single statement (see {@link #update}).
  */
 @ApplicationScoped
 public class AccountService {
@@ -108,19 +108,29 @@ public class AccountService {
         try (StatelessSession writer = sessions.openStatelessSession()) {
             writer.update(account);
         } catch (OptimisticLockException | StaleStateException e) {
-            throw expectedVersion.isPresent() ? stale(id)
-                    : new ProblemException(Status.CONFLICT, ProblemTypes.CONCURRENT_UPDATE,
-                            "account " + id + " was changed by another request at the same time; fetch it and retry");
+            throw expectedVersion.isPresent() ? stale(id) : concurrentUpdate(id);
         }
         return account;
     }
 
-    /** {@code session.delete(account); session.commit()}, for an account the caller may reach. */
-    @Transactional
+    /**
+     * {@code session.delete(account); session.commit()}, for an account the caller may reach: fetch, then one
+     * statement, {@code delete from accounts where id = ? and version = ?}, the whole transaction, as {@link #update}
+     * writes. The fetch holds no connection once it has read, so a sign-in it has to check afresh (and the failure it
+     * counts, in a transaction of its own) finds one even in a pool of one. A change by someone else in between is a 409.
+     */
     public void delete(long id) {
         Account account = access.findToChange(id, List.of());
-        session.remove(account);
-        session.flush();
+        try (StatelessSession writer = sessions.openStatelessSession()) {
+            writer.delete(account);
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw concurrentUpdate(id);
+        }
+    }
+
+    private static ProblemException concurrentUpdate(long id) {
+        return new ProblemException(Status.CONFLICT, ProblemTypes.CONCURRENT_UPDATE,
+                "account " + id + " was changed by another request at the same time; fetch it and retry");
     }
 
     private static ProblemException stale(long id) {

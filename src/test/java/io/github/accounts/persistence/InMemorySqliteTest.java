@@ -1,6 +1,9 @@
 package io.github.accounts.persistence;
 
+import static io.github.accounts.support.TestAccounts.as;
 import static io.github.accounts.support.TestAccounts.asAdmin;
+import static io.github.accounts.support.TestAccounts.create;
+import static io.github.accounts.support.TestAccounts.passwordOf;
 import static io.github.accounts.support.TestAccounts.uniqueName;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,5 +56,21 @@ class InMemorySqliteTest {
         }
         asAdmin().get("/accounts?limit=1000").then().statusCode(200).body("findAll { it.username.startsWith('" + prefix
                 + "') }.size()", equalTo(8));
+    }
+
+    /**
+     * A delete whose remembered credential no longer matches checks it afresh and counts the failure, each on the one
+     * connection: it must not hold it meanwhile (it did, in a transaction, and answered 503 a second later).
+     */
+    @Test
+    void aDeleteWithARememberedPasswordThatChangedSinceShouldBe401() {
+        String username = uniqueName("memory-delete");
+        long id = create(username);
+        as(username, passwordOf(username)).get("/accounts/" + id).then().statusCode(200); // verified, and remembered
+        asAdmin().contentType("application/merge-patch+json").body("{\"password\":\"the-new-password\"}")
+                .patch("/accounts/" + id).then().statusCode(200);
+        as(username, passwordOf(username)).delete("/accounts/" + id).then().statusCode(401);
+        as(username, "the-new-password").delete("/accounts/" + id).then().statusCode(204);
+        asAdmin().get("/accounts/" + id).then().statusCode(404);
     }
 }
