@@ -39,7 +39,7 @@ public class IsoInstants implements ObjectMapperCustomizer {
     }
 
     /** The instant as {@link Instant#toString()} writes it, into {@code text}; its length. Years 0 to 9999 only. */
-    static int format(Instant instant, char[] text) {
+    private static int format(Instant instant, char[] text) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         int at = digits(text, 0, utc.getYear(), 4);
         text[at++] = '-';

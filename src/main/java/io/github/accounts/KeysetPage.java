@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -62,11 +61,11 @@ public record KeysetPage(int limit, Optional<Long> after) {
         return limit + 1;
     }
 
-    /** 200 with the page's rows as views, and a {@code Link} to the next page when more rows follow. */
-    public <T, V> RestResponse<List<V>> answer(List<T> fetched, ToLongFunction<T> id, Function<T, V> view, UriInfo uri) {
+    /** 200 with the page's rows, and a {@code Link} to the next page when more rows follow. */
+    public <T> RestResponse<List<T>> answer(List<T> fetched, ToLongFunction<T> id, UriInfo uri) {
         boolean more = fetched.size() > limit;
         List<T> rows = more ? fetched.subList(0, limit) : fetched;
-        RestResponse.ResponseBuilder<List<V>> response = RestResponse.ResponseBuilder.ok(rows.stream().map(view).toList());
+        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(rows);
         if (more) {
             response.header(HttpHeaders.LINK, "<" + next(uri.getRequestUri(), id.applyAsLong(rows.get(rows.size() - 1)))
                     + ">; rel=\"next\"");

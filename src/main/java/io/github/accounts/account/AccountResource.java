@@ -89,7 +89,7 @@ public class AccountResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public RestResponse<List<AccountView>> list(@Context UriInfo uri) {
         AccountQuery query = AccountQuery.parse(uri.getQueryParameters());
-        return query.page().answer(service.list(query), AccountView::id, view -> view, uri);
+        return query.page().answer(service.list(query), AccountView::id, uri);
     }
 
     @GET

@@ -45,6 +45,6 @@ public class LedgerResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public RestResponse<List<TransferView>> list(@RestPath long id, @Context UriInfo uri) {
         KeysetPage page = KeysetPage.parse(uri.getQueryParameters());
-        return page.answer(service.ledger(id, page), transfer -> transfer.id, TransferView::of, uri);
+        return page.answer(service.ledger(id, page).stream().map(TransferView::of).toList(), TransferView::id, uri);
     }
 }
