@@ -1,5 +1,10 @@
 package io.github.accounts.persistence;
 
+import java.sql.Types;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.type.BasicType;
 import org.hibernate.type.descriptor.java.StringJavaType;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -11,6 +16,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection // Hibernate instantiates it by its class, also in the native executable
 public class SecretString extends StringJavaType {
+
+    /** The type to read or bind such a value with in a native query, so that echo masks it there too. */
+    public static BasicType<String> type(SessionFactory sessions) {
+        return sessions.unwrap(SessionFactoryImplementor.class).getTypeConfiguration().getBasicTypeRegistry()
+                .resolve(new SecretString(), Types.VARCHAR);
+    }
 
     @Override
     public String extractLoggableRepresentation(String value) {

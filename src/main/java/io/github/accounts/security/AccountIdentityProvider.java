@@ -1,13 +1,11 @@
 package io.github.accounts.security;
 
-import java.sql.Types;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.BasicType;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
@@ -59,8 +57,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         this.hasher = hasher;
         this.verified = verified;
         this.lockout = lockout;
-        this.secret = sessions.unwrap(SessionFactoryImplementor.class).getTypeConfiguration().getBasicTypeRegistry()
-                .resolve(new SecretString(), Types.VARCHAR);
+        this.secret = SecretString.type(sessions);
     }
 
     @Override
