@@ -84,8 +84,20 @@ public class AccountService {
      * lost, and it costs no round trip of its own to begin or commit. {@code expectedVersion} is the client's
      * {@code If-Match}: a mismatch, or a change by someone else between the fetch and the write, is a 412 (a 409
      * without If-Match).
+     * <p>
+     * On PostgreSQL a recently verified caller's patch is first tried as one statement that changes the row only if
+     * the caller's own row confirms the sign-in ({@link AccountAccess#changeIfCallerMatches}): no fetch, no window
+     * between a fetch and the write. If it changes nothing, the fetch above tells why.
      */
     public Account update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
+        if (patch.password() == null) { // a new password is hashed only once the caller is confirmed
+            Map<String, Object> bindings = new HashMap<>();
+            Optional<Account> changed = access.changeIfCallerMatches(id, patch.adminOnlyFields(),
+                    assignments(patch, bindings), bindings, expectedVersion);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
+        }
         Account account = access.findToChange(id, patch.adminOnlyFields());
         if (expectedVersion.isPresent() && expectedVersion.get() != account.version) {
             throw stale(id);
@@ -125,6 +137,29 @@ public class AccountService {
             writer.delete(account);
         } catch (OptimisticLockException | StaleStateException e) {
             throw concurrentUpdate(id);
+        }
+    }
+
+    /**
+     * The patch as SQL assignments to the account called {@code a}, each followed by a comma, for a change made in one
+     * statement. Like the entity write, it stores the defaults of the columns another program left empty.
+     */
+    private static String assignments(AccountPatch patch, Map<String, Object> bindings) {
+        StringBuilder set = new StringBuilder();
+        assign(set, bindings, "username", patch.username(), null);
+        assign(set, bindings, "tokens", patch.tokens(), Account.DEFAULT_TOKENS);
+        assign(set, bindings, "verified", patch.verified(), false);
+        assign(set, bindings, "role", patch.role(), null);
+        return set.toString();
+    }
+
+    private static void assign(StringBuilder set, Map<String, Object> bindings, String column, Object value,
+            Object columnDefault) {
+        if (value != null) {
+            set.append(column).append(" = :new_").append(column).append(", ");
+            bindings.put("new_" + column, value);
+        } else if (columnDefault != null) {
+            set.append(column).append(" = coalesce(a.").append(column).append(", ").append(columnDefault).append("), ");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.accounts.security;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.BasicType;
+import org.hibernate.type.StandardBasicTypes;
+
 import io.github.accounts.account.Account;
 import io.github.accounts.account.AccountNotFoundException;
+import io.github.accounts.persistence.SecretString;
 import io.github.accounts.problem.Problem;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
@@ -31,11 +41,20 @@ import jakarta.ws.rs.core.Response.Status;
 public class AccountAccess {
 
     private final EntityManager session;
+    private final SessionFactory sessions;
     private final Caller caller;
+    /** Whether a change can confirm the caller in its own statement ({@link #changeIfCallerMatches}). */
+    private final boolean oneStatementChanges;
+    /** The stored password's type, to bind the remembered hash with: never echoed. */
+    private final BasicType<String> secret;
 
-    AccountAccess(EntityManager session, Caller caller) {
+    AccountAccess(EntityManager session, SessionFactory sessions, Caller caller) {
         this.session = session;
+        this.sessions = sessions;
         this.caller = caller;
+        this.oneStatementChanges = sessions.unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect() instanceof PostgreSQLDialect;
+        this.secret = SecretString.type(sessions);
     }
 
     /** The account, or empty if there is none or the caller may not reach it (not told apart). */
@@ -116,6 +135,38 @@ public class AccountAccess {
         Account account = find(id).orElseThrow(() -> new AccountNotFoundException(id));
         requireAdminFor(adminOnlyFields);
         return account;
+    }
+
+    /**
+     * The account changed by one statement, where the database allows it (PostgreSQL): {@code assignments} (each
+     * followed by a comma, on the account called {@code a}, with their {@code bindings}) are made, at
+     * {@code expectedVersion} if given, only where the caller's row still matches its recently verified credential and
+     * may make them; so nothing is written on a remembered credential alone, and the statement confirms it. Empty when
+     * it changed nothing, or was not tried (a confirmed sign-in, a change the remembered role would not allow): then
+     * nothing is decided, and {@link #findToChange} tells why.
+     */
+    public Optional<Account> changeIfCallerMatches(long id, List<String> adminOnlyFields, String assignments,
+            Map<String, Object> bindings, Optional<Long> expectedVersion) {
+        Optional<StoredCredential> row = oneStatementChanges ? caller.rowThatConfirms() : Optional.empty();
+        if (row.isEmpty() || !(Caller.ADMIN.equals(row.get().role()) || row.get().id() == id && adminOnlyFields.isEmpty())) {
+            return Optional.empty();
+        }
+        List<Account> changed;
+        try (StatelessSession writer = sessions.openStatelessSession()) {
+            NativeQuery<Account> change = writer.createNativeQuery(
+                    SignInFailure.changeWhereCallerMatches(assignments, expectedVersion.isPresent()), Account.class);
+            bindings.forEach(change::setParameter);
+            expectedVersion.ifPresent(version -> change.setParameter("version", version));
+            changed = change.setParameter("id", id).setParameter("caller", row.get().id())
+                    .setParameter("username", row.get().username()).setParameter("password", row.get().password(), secret)
+                    .setParameter("role", row.get().role()).setParameter("now", Instant.now(), StandardBasicTypes.INSTANT)
+                    .getResultList();
+        }
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        caller.confirm(row);
+        return Optional.of(changed.get(0));
     }
 
     /** The signed-in caller's own account id. */

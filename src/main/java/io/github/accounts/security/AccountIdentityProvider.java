@@ -207,6 +207,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             return remembered.role();
         }
 
+        /**
+         * The caller's row as it must stand for a statement that matches it to confirm this sign-in: the account as
+         * it was verified, with no failed sign-in counted (a row that differs is left to {@link #confirm(Optional)}).
+         */
+        StoredCredential rowThatConfirms() {
+            return new StoredCredential(remembered.id(), username, remembered.password(), remembered.role(), 0, 0L);
+        }
+
         /** Confirms with a read of its own. */
         SecurityIdentity confirm() {
             return check(username, password, Optional.of(remembered), load(username));

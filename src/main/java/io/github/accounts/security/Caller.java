@@ -101,6 +101,15 @@ class Caller {
         return pending == null ? isAdmin() : ADMIN.equals(pending.rememberedRole());
     }
 
+    /**
+     * The caller's row as a statement must find it to confirm a recently verified credential by matching it, rather
+     * than by reading it (then {@link #confirm(Optional)} with it): empty once confirmed, or for an anonymous caller.
+     */
+    Optional<StoredCredential> rowThatConfirms() {
+        PendingSignIn pending = pending();
+        return pending == null ? Optional.empty() : Optional.of(pending.rowThatConfirms());
+    }
+
     /** Confirms against the row of {@link #unconfirmedAccountId()} as a statement just read it (empty: no such row). */
     void confirm(Optional<StoredCredential> row) {
         PendingSignIn pending = pending();

@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
  * The failed sign-ins counted against one account (or one bucket of unknown usernames), in the database, so that every
  * instance sharing it counts the same failures. Times are epoch milliseconds of the instances' clocks.
  * <p>
- * Sign-in's own reads are declared here too: an account's credential with its lockout in one statement, and the
- * same for the caller's row beside the accounts a call reads.
+ * Sign-in's own statements are declared here too: an account's credential with its lockout in one statement, the
+ * same for the caller's row beside the accounts a call reads, and a change made only where the caller's row matches.
  */
 @Entity
 @Table(name = "sign_in_failures")
@@ -48,6 +48,20 @@ public class SignInFailure {
         return "select " + columns + ", c.username, c.password, c.role, coalesce(f.failures, 0), coalesce(f.blockedUntil, 0L)"
                 + " from Account c left join SignInFailure f on f.subject = c.id left join Account a on " + condition
                 + " where c.id = :caller order by a.id";
+    }
+
+    /**
+     * PostgreSQL's one-statement change of the account called a ({@code assignments}, each followed by a comma), made
+     * only where the caller's row still stands as its credential was verified: same username, hash and role, and no
+     * failed sign-in counted against it. It sets the version and the time of the change and answers the changed row;
+     * with {@code versioned}, only at the version {@code :version}.
+     */
+    static String changeWhereCallerMatches(String assignments, boolean versioned) {
+        return "update accounts a set " + assignments + "version = a.version + 1, last_updated = :now"
+                + " from accounts c left join sign_in_failures f on f.subject = c.id"
+                + " where a.id = :id and c.id = :caller and c.username = :username and c.password = :password"
+                + " and c.role = :role and f.subject is null" + (versioned ? " and a.version = :version" : "")
+                + " returning a.*";
     }
 
     /** An account's id, or a negative number for a bucket of usernames that no account has. */

@@ -86,7 +86,7 @@ abstract class ConcurrentWritesTest {
         void run(int client) throws Exception;
     }
 
-    private static void inParallel(int clients, Client body) throws Exception {
+    static void inParallel(int clients, Client body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> running = new ArrayList<>();

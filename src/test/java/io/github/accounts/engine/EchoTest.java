@@ -151,7 +151,7 @@ class EchoTest {
     }
 
     /** The account signed in once (so its credential is remembered), then echo on. */
-    private static RequestSpecification rememberedThenEchoOn(String username, long id) {
+    static RequestSpecification rememberedThenEchoOn(String username, long id) {
         RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
         caller.get("/accounts/" + id).then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
@@ -159,7 +159,7 @@ class EchoTest {
     }
 
     /** The statements in the log that select from {@code accounts}; one may span several lines. */
-    private static long selectsFromAccounts(String log) {
+    static long selectsFromAccounts(String log) {
         return LOG_RECORD.splitAsStream(log).filter(record -> record.contains("[org.hib.SQL]"))
                 .filter(record -> SELECT_FROM_ACCOUNTS.matcher(record).find()).count();
     }

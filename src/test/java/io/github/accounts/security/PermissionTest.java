@@ -106,6 +106,9 @@ public class PermissionTest {
         for (String body : new String[] { "{\"tokens\":99}", "{\"verified\":true}", "{\"role\":\"admin\"}" }) {
             assertProblem(asSelf().contentType(MERGE_PATCH).body(body).patch("/accounts/" + selfId).then(), 403);
         }
+        assertProblem(asSelf().contentType(MERGE_PATCH).body(Map.of("username", uniqueName("taken"))).patch("/accounts/" + otherId)
+                .then(), 404);
+        asAdmin().get("/accounts/" + otherId).then().body("username", equalTo(other));
         asAdmin().get("/accounts/" + selfId).then().body("tokens", equalTo(10)).body("role", equalTo("user"));
         String renamed = uniqueName("renamed");
         asSelf().contentType(MERGE_PATCH).body(Map.of("username", renamed)).patch("/accounts/" + selfId)
@@ -199,6 +202,8 @@ public class PermissionTest {
         asAdmin().contentType(MERGE_PATCH).body(Map.of("username", renamed)).patch("/accounts/" + selfId).then().statusCode(200);
         assertUnauthorized(asSelf().get("/accounts/" + selfId).then());
         assertUnauthorized(asSelf().get("/accounts/me").then());
+        assertUnauthorized(asSelf().contentType(MERGE_PATCH).body(Map.of("username", uniqueName("again")))
+                .patch("/accounts/" + selfId).then());
         as(renamed, passwordOf(self)).get("/accounts/" + selfId).then().statusCode(200).body("username", equalTo(renamed));
     }
 
@@ -262,6 +267,23 @@ public class PermissionTest {
         assertProblem(asSelf().get("/accounts/me").then(), 429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
         assertProblem(as(self, "guess-x").get("/accounts/me").then(), 429);
         asAdmin().get("/accounts/me").then().statusCode(200); // other usernames are not affected
+    }
+
+    @Test
+    void aWriteWithARememberedCredentialShouldEndTheCountOfFailuresAndBeHeldByTheLockout() {
+        asSelf().get("/accounts/" + selfId).then().statusCode(200); // verified, and remembered
+        assertUnauthorized(as(self, "guess-0").get("/accounts/me").then());
+        asSelf().contentType(MERGE_PATCH).body(Map.of("username", self)).patch("/accounts/" + selfId).then().statusCode(200);
+        for (int i = 1; i < 10; i++) {
+            assertUnauthorized(as(self, "guess-" + i).get("/accounts/me").then());
+        }
+        asSelf().get("/accounts/me").then().statusCode(200); // nine failures since the write: not blocked
+        for (int i = 0; i < 10; i++) {
+            assertUnauthorized(as(self, "guess-" + i).get("/accounts/me").then());
+        }
+        assertProblem(asSelf().contentType(MERGE_PATCH).body(Map.of("username", uniqueName("blocked")))
+                .patch("/accounts/" + selfId).then(), 429);
+        asAdmin().get("/accounts/" + selfId).then().statusCode(200).body("username", equalTo(self));
     }
 
     @Test
