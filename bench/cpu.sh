@@ -18,7 +18,9 @@ JAVA_OPTS=${JAVA_OPTS:-}
 ADMIN_PASSWORD=bench-admin-password
 ADMIN="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
 WORK=$(mktemp -d)
-trap 'git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+declare -A PIDS
+# The JVMs are waited for before their folders go: a Quarkus jar removed while it shuts down hangs its shutdown.
+trap 'kill ${PIDS[*]} 2>/dev/null && wait ${PIDS[*]} 2>/dev/null || true; git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 CLK_TCK=$(getconf CLK_TCK)
 PG="-q -h 127.0.0.1 -U postgres -d postgres"
 export PGOPTIONS="-c client_min_messages=warning"
@@ -89,13 +91,12 @@ warm_up() { # call: WARMUP of load in DURATION windows, the builds in turn windo
   for name in "${names[@]}"; do echo "  warm-up, $call, $name (ms per request, ${DURATION} each): ${curve[$name]}"; done
 }
 
-declare -A PIDS cpu
+declare -A cpu
 names=(spring service)
 [ -z "${1:-}" ] || names=(spring before service)
 port=$PORT
 declare -A PORTS
 for name in "${names[@]}"; do PORTS[$name]=$port; start $name $port; port=$((port + 1)); done
-trap 'kill ${PIDS[*]} 2>/dev/null || true; git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # All of them run at once, each loaded in turn, window by window in the warm-up too: every round measures each one,
 # so the machine's drift is shared, and each is measured right after its own warm-up.
 for call in get list patch; do
