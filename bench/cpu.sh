@@ -20,7 +20,7 @@ ADMIN="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
 WORK=$(mktemp -d)
 declare -A PIDS
 # The JVMs are waited for before their folders go: a Quarkus jar removed while it shuts down hangs its shutdown.
-trap 'kill ${PIDS[*]} 2>/dev/null && wait ${PIDS[*]} 2>/dev/null || true; git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap '{ kill ${PIDS[*]}; wait ${PIDS[*]}; } 2>/dev/null || true; git worktree remove --force "$WORK/baseline" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 CLK_TCK=$(getconf CLK_TCK)
 PG="-q -h 127.0.0.1 -U postgres -d postgres"
 export PGOPTIONS="-c client_min_messages=warning"

@@ -32,7 +32,7 @@ COST=${COST:-10}
 WORK=$(mktemp -d)
 ADMIN_PASSWORD=bench-admin-password
 ADMIN="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
-trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT # waited for: a jar removed while it shuts down hangs it
+trap '{ kill $PID; wait $PID; } 2>/dev/null || true; rm -rf "$WORK"' EXIT # waited for: a jar removed while it shuts down hangs it
 
 # TRAINING_URI: where the *IT suites that train the AOT cache run (they drop and create their tables); for H2, their
 # own in-memory databases, as in every ./mvnw verify (an H2 file opens in one process only).

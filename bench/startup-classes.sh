@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 LIST=src/main/resources/META-INF/accounts/startup-classes.txt
 PORT=18092
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT # waited for: a jar removed while it shuts down hangs it
+trap '{ kill $PID; wait $PID; } 2>/dev/null || true; rm -rf "$WORK"' EXIT # waited for: a jar removed while it shuts down hangs it
 PID=
 PG="-h 127.0.0.1 -U postgres"
 psql -q $PG -d postgres -c "drop database if exists startup_classes" -c "create database startup_classes"

@@ -16,7 +16,7 @@ ROUNDS=${2:-5}
 SPRING=$(cd "${SPRING:-../shared/peers/spring-accounts}" && pwd)
 PORT=18090
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT # waited for: a jar removed while it shuts down hangs it
+trap '{ kill $PID; wait $PID; } 2>/dev/null || true; rm -rf "$WORK"' EXIT # waited for: a jar removed while it shuts down hangs it
 PID=
 PG="-h 127.0.0.1 -U postgres"
 QUARKUS=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)
