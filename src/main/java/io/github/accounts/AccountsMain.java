@@ -13,24 +13,16 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smallrye.config.ConfigValidationException;
 
 /**
- * Starts the service, with its start-up classes loaded beside it ({@link StartupClasses}), and turns a start-up failure
- * caused by bad configuration into the one line that says what is wrong, instead of a stack trace. Any other failure is
+ * Starts the service, and turns a start-up failure caused by bad configuration into the one line that says what is wrong, instead of a stack trace. Any other failure is
  * logged in full, as Quarkus would.
  */
 @QuarkusMain
 public class AccountsMain {
 
-    /** Mutiny's switch for its callback decorators, read once, when Mutiny's infrastructure is first used. */
-    static final String NO_CONTEXT_PROPAGATION_IN_MUTINY = "mutiny.disableCallBackDecorators";
-
     public static void main(String... args) {
-        StartupClasses.preloadInBackground(AccountsMain.class.getClassLoader());
         // Quarkus refuses a request target that java.net.URI cannot parse with a bare 400, before any route and with
         // no hook; without its check, RequestLimits makes the same check and answers it as a problem.
         System.setProperty(RequestLimits.LEAVE_URI_CHECK_TO_US, "true");
-        // Mutiny wraps every callback to carry CDI and transaction contexts across threads; the only Mutiny pipeline on
-        // a call's path is sign-in's, which runs on the call's own thread, so the wrapping costs CPU and carries nothing.
-        System.setProperty(NO_CONTEXT_PROPAGATION_IN_MUTINY, "true");
         Quarkus.run(null, AccountsMain::exit, args);
     }
 

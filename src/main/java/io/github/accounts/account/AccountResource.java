@@ -12,9 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.github.accounts.security.AccountAccess;
 import io.github.accounts.security.AdminOnly;
-import io.github.accounts.security.ConfirmedByItsRead;
 import io.github.accounts.security.SignedIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,11 +42,9 @@ public class AccountResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final AccountService service;
-    private final AccountAccess access;
 
-    AccountResource(AccountService service, AccountAccess access) {
+    AccountResource(AccountService service) {
         this.service = service;
-        this.access = access;
     }
 
     @POST
@@ -76,7 +72,6 @@ public class AccountResource {
 
     @GET
     @AdminOnly
-    @ConfirmedByItsRead
     @Operation(summary = "query(Account).filter(...): filters AND-ed, ordered by id, in keyset pages",
             description = "Equality: username=, tokens=, verified=, id=. Operators: tokens[gte]=10 with eq ne gt gte lt lte "
                     + "on id and tokens, eq ne on verified and username. limit (1..1000, default 100) and after=ID page by id; "
@@ -101,7 +96,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public RestResponse<AccountView> me() {
-        return ok(access.me());
+        return ok(service.me());
     }
 
     @GET
@@ -114,13 +109,12 @@ public class AccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public RestResponse<AccountView> get(@RestPath long id) {
-        return ok(access.find(id).orElseThrow(() -> new AccountNotFoundException(id)));
+        return ok(service.find(id).orElseThrow(() -> new AccountNotFoundException(id)));
     }
 
     @PATCH
     @Path("/{id}")
     @SignedIn
-    @ConfirmedByItsRead
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Fetch, change, commit: a JSON merge patch of username, password, tokens, verified",
             description = "With If-Match, the change is made only if the account is still at that version (else 412). "
@@ -143,7 +137,6 @@ public class AccountResource {
     @DELETE
     @Path("/{id}")
     @SignedIn
-    @ConfirmedByItsRead
     @Operation(summary = "session.delete(account); commit(): an admin may delete every account, anyone else only their own")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

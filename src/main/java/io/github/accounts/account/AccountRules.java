@@ -9,8 +9,6 @@ final class AccountRules {
     static final String ROLE = "admin|user";
     static final String ROLE_MESSAGE = "must be admin or user";
     static final String USERNAME_MESSAGE = "may contain only letters, digits, '.', '_' and '-'";
-    /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
-    static final int PASSWORD_MAX_BYTES = 72;
     /** The most accounts one {@code POST} may carry: at cost 10 that is already about half a minute of hashing. */
     static final int MAX_BATCH = 1000;
 

@@ -9,13 +9,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record AccountView(Long id, String username, int tokens, boolean verified, String role, Instant dateCreated,
         Instant lastUpdated) {
 
-    /** The columns of the account called {@code a} that a view shows, its id first, as {@link #of(Object[])} reads them. */
-    static final String COLUMNS = "a.id, a.username, a.tokens, a.verified, a.role, a.dateCreated, a.lastUpdated";
-
-    static AccountView of(Object[] row) {
-        return new AccountView((Long) row[0], (String) row[1], (Integer) row[2], (Boolean) row[3], (String) row[4],
-                (Instant) row[5], (Instant) row[6]);
-    }
+    /** A query's selection of the account called {@code a} as a view: the list reads only what it shows. */
+    static final String SELECTION = "new " + AccountView.class.getName()
+            + "(a.id, a.username, a.tokens, a.verified, a.role, a.dateCreated, a.lastUpdated)";
 
     static AccountView of(Account account) {
         return new AccountView(account.id, account.username, account.tokens, account.verified, account.role,

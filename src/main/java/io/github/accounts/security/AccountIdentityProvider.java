@@ -10,8 +10,6 @@ import org.hibernate.type.BasicType;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
-import io.github.accounts.account.Account;
-import io.github.accounts.account.PasswordHasher;
 import io.github.accounts.persistence.SecretString;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -24,21 +22,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * HTTP Basic sign-in against the {@code accounts} table itself. bcrypt runs only for a credential not verified
- * recently; an unknown username costs a bcrypt check too, so it cannot be told from a wrong password by time.
- * <p>
- * Every call checks the credential against the account's current row, so a change made through any instance counts on
- * the next call. A credential verified recently is not read here: its identity is {@linkplain PendingSignIn pending}
- * until {@link Caller} confirms it, with a read of its own or with the caller's row that the call's own statement
- * fetched, which saves a round trip to the database on such calls.
+ * HTTP Basic sign-in against the {@code accounts} table itself. Every call reads the account's credential, role and
+ * lockout as stored now (one indexed read), so a change made through any instance counts on the next call. bcrypt runs
+ * only for a password not verified recently against that very hash ({@link VerifiedCredentials}); an unknown username
+ * costs a bcrypt check too, so it cannot be told from a wrong password by time.
  */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** The account id of a confirmed identity. */
-    public static final String ACCOUNT_ID = "accountId";
-    /** The {@link PendingSignIn} of an identity not confirmed yet; such an identity has no roles and no account id. */
-    static final String PENDING = "pendingSignIn";
+    /** The identity attribute that holds the signed-in account's id. */
+    static final String ACCOUNT_ID = "accountId";
+    /** The longest username the {@code accounts} table holds: a longer one is no account's. */
+    static final int MAX_USERNAME_LENGTH = 64;
     private static final Logger LOG = Logger.getLogger(AccountIdentityProvider.class);
     private static final int MAX_REPORTED = 10_000;
 
@@ -71,34 +66,21 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return context.runBlocking(() -> signIn(request.getUsername(), new String(request.getPassword().getPassword())));
     }
 
+    /**
+     * Checks the password against the account as stored now, unless its failures block it. Only the exact username
+     * signs in: a variant that the database's collation matches to the account (other case, trailing space) is a wrong
+     * password for that account, counted against it.
+     */
     private SecurityIdentity signIn(String username, String password) {
-        if (username.length() > Account.USERNAME_LENGTH || !PasswordHasher.fits(password)) {
+        if (username.length() > MAX_USERNAME_LENGTH || !PasswordHasher.fits(password)) {
             // No account can have it: answered at once, without a read, a bcrypt check or a count to keep.
             throw new AuthenticationFailedException("wrong username or password");
         }
-        Optional<StoredCredential> remembered = verified.recall(username, password);
-        if (remembered.isPresent()) {
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(username))
-                    .addAttribute(PENDING, new PendingSignIn(username, password, remembered.get()))
-                    .build();
-        }
-        return check(username, password, Optional.empty(), load(username));
-    }
-
-    /**
-     * Checks the password against the account as stored now (empty: no such username), unless its failures block it;
-     * bcrypt only if the hash differs from the one it was {@code remembered} to match. Only the exact username signs
-     * in: a variant that the database's collation matches to the account (other case, trailing space) is a wrong
-     * password for that account, counted against it.
-     */
-    private SecurityIdentity check(String username, String password, Optional<StoredCredential> remembered,
-            Optional<StoredCredential> stored) {
+        Optional<StoredCredential> stored = load(username);
         long subject = stored.map(StoredCredential::id).orElseGet(() -> SignInLockout.unknownSubject(username));
         requireNotBlocked(stored.isPresent() ? stored.get().blockedUntil() : blockedUntil(subject));
         boolean matches = stored.isPresent() && stored.get().username().equals(username)
-                ? remembered.filter(r -> r.password().equals(stored.get().password())).isPresent()
-                        || verify(username, password, stored.get())
+                ? matches(username, password, stored.get())
                 : hasher.matchesNothing(password);
         if (!matches) {
             lockout.failed(subject);
@@ -107,7 +89,11 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         if (stored.get().failures() > 0) {
             lockout.succeeded(subject);
         }
-        return signedIn(username, stored.get());
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRole(stored.get().role())
+                .addAttribute(ACCOUNT_ID, stored.get().id())
+                .build();
     }
 
     private static void requireNotBlocked(long blockedUntil) {
@@ -117,7 +103,11 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
     }
 
-    private boolean verify(String username, String password, StoredCredential stored) {
+    /** bcrypt, unless this password matched this very hash recently. */
+    private boolean matches(String username, String password, StoredCredential stored) {
+        if (verified.recalls(username, password, stored.password())) {
+            return true;
+        }
         if (!hasher.isHash(stored.password()) && unreadablePasswords.size() < MAX_REPORTED
                 && unreadablePasswords.add(stored.id())) {
             LOG.warnf("Account %d has a stored password that is no bcrypt hash (another program wrote it?): it cannot"
@@ -126,22 +116,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         if (!hasher.matches(password, stored.password())) {
             return false;
         }
-        verified.remember(username, password, stored);
+        verified.remember(username, password, stored.password());
         return true;
     }
 
-    private SecurityIdentity signedIn(String username, StoredCredential account) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRole(account.role())
-                .addAttribute(ACCOUNT_ID, account.id())
-                .build();
-    }
-
     /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */
-    Optional<StoredCredential> load(String username) {
+    private Optional<StoredCredential> load(String username) {
         try (StatelessSession session = sessions.openStatelessSession()) {
-            return session.createNativeQuery(SignInFailure.CREDENTIALS, Object[].class)
+            return session.createNativeQuery(StoredCredential.BY_USERNAME, Object[].class)
                     .addScalar("id", StandardBasicTypes.LONG)
                     .addScalar("username", StandardBasicTypes.STRING)
                     .addScalar("password", secret)
@@ -159,88 +141,6 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             return session.createSelectionQuery(SignInFailure.BLOCKED_UNTIL, Long.class)
                     .setParameter("subject", subject)
                     .uniqueResultOptional().orElse(0L);
-        }
-    }
-
-    /** What sign-in needs of an account: its credential, and its failed sign-ins as counted now. */
-    record StoredCredential(Long id, String username, String password, String role, Integer failures, Long blockedUntil) {
-
-        /** From a row of {@link SignInFailure#CREDENTIALS}. */
-        static StoredCredential of(Object[] row) {
-            return new StoredCredential((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (Integer) row[4],
-                    (Long) row[5]);
-        }
-
-        static StoredCredential of(Account account, int failures, long blockedUntil) {
-            return new StoredCredential(account.id, account.username, account.password, account.role, failures, blockedUntil);
-        }
-
-        @Override
-        public String toString() {
-            return "StoredCredential[id=" + id + ", role=" + role + "]";
-        }
-    }
-
-    /**
-     * A sign-in with a credential verified recently, not yet checked against the account's current row. Nothing may
-     * be decided on it before {@link #confirm} succeeds: {@link Caller} sees to that.
-     */
-    final class PendingSignIn {
-
-        private final String username;
-        private final String password;
-        private final StoredCredential remembered;
-
-        private PendingSignIn(String username, String password, StoredCredential remembered) {
-            this.username = username;
-            this.password = password;
-            this.remembered = remembered;
-        }
-
-        /** The account the credential was verified against; a read may fetch its row to {@link #confirm(Optional)} it. */
-        long accountId() {
-            return remembered.id();
-        }
-
-        /** The role the account had then: a hint for what to fetch, never a permission. */
-        String rememberedRole() {
-            return remembered.role();
-        }
-
-        /**
-         * The caller's row as it must stand for a statement that matches it to confirm this sign-in: the account as
-         * it was verified, with no failed sign-in counted (a row that differs is left to {@link #confirm(Optional)}).
-         */
-        StoredCredential rowThatConfirms() {
-            return new StoredCredential(remembered.id(), username, remembered.password(), remembered.role(), 0, 0L);
-        }
-
-        /** Confirms with a read of its own. */
-        SecurityIdentity confirm() {
-            return check(username, password, Optional.of(remembered), load(username));
-        }
-
-        /**
-         * Confirms against the row of {@link #accountId()} as a call's own statement found it (empty: gone). The same
-         * username and hash confirm it, with the role the row has now; anything else is checked afresh.
-         */
-        SecurityIdentity confirm(Optional<StoredCredential> row) {
-            if (row.isEmpty() || !row.get().username().equals(username) || !row.get().password().equals(remembered.password())) {
-                return confirm();
-            }
-            requireNotBlocked(row.get().blockedUntil());
-            if (row.get().failures() > 0) {
-                lockout.succeeded(remembered.id());
-            }
-            if (!row.get().role().equals(remembered.role())) {
-                verified.remember(username, password, row.get());
-            }
-            return signedIn(username, row.get());
-        }
-
-        @Override
-        public String toString() {
-            return "PendingSignIn[account " + remembered.id() + "]";
         }
     }
 }

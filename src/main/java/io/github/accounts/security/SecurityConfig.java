@@ -3,16 +3,21 @@ package io.github.accounts.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
-/** The {@code accounts.*} settings of sign-in. */
+/** The {@code accounts.*} settings of sign-in and passwords. */
 @ConfigMapping(prefix = "accounts")
 public interface SecurityConfig {
 
     Admin admin();
 
     SignIn signIn();
+
+    Password password();
 
     interface Admin {
         /**
@@ -34,5 +39,36 @@ public interface SecurityConfig {
         /** The window that failures are counted in, and how long a throttled username is refused. */
         @WithDefault("1M")
         Duration window();
+    }
+
+    interface Password {
+        /** The bcrypt cost (log2 of its rounds) for new password hashes; each step doubles the work. */
+        @WithDefault("10")
+        @WithConverter(BcryptCostConverter.class)
+        int bcryptCost();
+    }
+
+    /**
+     * Reads {@code accounts.password.bcrypt-cost}, 4 to 31 as bcrypt allows, failing start-up with one line otherwise. A
+     * converter rather than {@code @Min}/{@code @Max}: a constraint on a config mapping makes Quarkus start a second
+     * Hibernate Validator before anything else at start-up.
+     */
+    class BcryptCostConverter implements Converter<Integer> {
+        static final int MIN = 4;
+        static final int MAX = 31;
+
+        @Override
+        public Integer convert(String value) {
+            int cost;
+            try {
+                cost = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                cost = -1;
+            }
+            if (cost < MIN || cost > MAX) {
+                throw new IllegalArgumentException("must be a whole number from " + MIN + " to " + MAX);
+            }
+            return cost;
+        }
     }
 }

@@ -5,23 +5,21 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Remembers, for a short time, that a password matched an account's stored bcrypt hash, so that bcrypt is paid once
- * per credential rather than on every call. The key is an HMAC (with a secret that lives only in this process) of the
- * username and the password, never the password itself; the value is the account's id, hash and role as they were
- * then, which every call must still find in the table (see {@link Caller}).
+ * Remembers, for a short time, that a password matched a stored bcrypt hash, so that bcrypt is paid once per credential
+ * rather than on every call. The key is an HMAC (with a secret that lives only in this process) of the username and the
+ * password, never the password itself; the value is the hash it matched. A call is spared bcrypt only while the
+ * account's stored hash is still that one.
  */
 @ApplicationScoped
-public class VerifiedCredentials {
+class VerifiedCredentials {
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -46,14 +44,14 @@ public class VerifiedCredentials {
         });
     }
 
-    /** The account this password was last verified against, if that was recently. */
-    public Optional<StoredCredential> recall(String username, String password) {
+    /** Whether this password was recently verified against exactly this stored hash. */
+    boolean recalls(String username, String password, String storedHash) {
         Entry entry = entries.get(digest(username, password));
-        return entry != null && entry.expiry - System.nanoTime() > 0 ? Optional.of(entry.account) : Optional.empty();
+        return entry != null && entry.expiry - System.nanoTime() > 0 && entry.hash.equals(storedHash);
     }
 
-    /** Records that the password matched this account's hash. */
-    public void remember(String username, String password, StoredCredential account) {
+    /** Records that the password matched this stored hash. */
+    void remember(String username, String password, String storedHash) {
         if (entries.size() >= MAX_ENTRIES) {
             long now = System.nanoTime();
             entries.values().removeIf(entry -> entry.expiry - now <= 0);
@@ -61,7 +59,7 @@ public class VerifiedCredentials {
                 entries.clear();
             }
         }
-        entries.put(digest(username, password), new Entry(account, System.nanoTime() + rememberNanos));
+        entries.put(digest(username, password), new Entry(storedHash, System.nanoTime() + rememberNanos));
     }
 
     private String digest(String username, String password) {
@@ -71,6 +69,6 @@ public class VerifiedCredentials {
         return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private record Entry(StoredCredential account, long expiry) {
+    private record Entry(String hash, long expiry) {
     }
 }

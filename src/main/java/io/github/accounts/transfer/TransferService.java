@@ -12,7 +12,8 @@ import io.github.accounts.account.AccountNotFoundException;
 import io.github.accounts.persistence.Contention;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
-import io.github.accounts.security.AccountAccess;
+import io.github.accounts.account.AccountService;
+import io.github.accounts.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,11 +35,13 @@ public class TransferService {
     static final int ATTEMPTS = 8;
 
     private final EntityManager session;
-    private final AccountAccess access;
+    private final Caller caller;
+    private final AccountService accounts;
 
-    TransferService(EntityManager session, AccountAccess access) {
+    TransferService(EntityManager session, Caller caller, AccountService accounts) {
         this.session = session;
-        this.access = access;
+        this.caller = caller;
+        this.accounts = accounts;
     }
 
     /** What a {@code POST /transfers} did: a new transfer, or the one its idempotency key asked for before. */
@@ -50,13 +53,13 @@ public class TransferService {
         if (request.from().equals(request.to())) {
             throw ProblemException.invalid("to", "must be another account than from");
         }
-        if (!access.mayReach(request.from())) {
+        if (!caller.mayReach(request.from())) {
             throw new AccountNotFoundException(request.from()); // only an admin moves another account's tokens
         }
-        long caller = access.callerId();
+        long requestedBy = caller.accountId();
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> attempt(request, key, caller));
+                return QuarkusTransaction.requiringNew().call(() -> attempt(request, key, requestedBy));
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !(Contention.isRetryable(e) || key.isPresent() && uniqueKeyTaken(e))) {
                     throw e;
@@ -113,7 +116,7 @@ public class TransferService {
     /** One transfer, if the caller is an admin or one of its two accounts; 404 otherwise (its existence is not revealed). */
     public Transfer find(long id) {
         Transfer transfer = session.find(Transfer.class, id);
-        if (transfer == null || !(access.mayReach(transfer.fromId) || access.mayReach(transfer.toId))) {
+        if (transfer == null || !(caller.mayReach(transfer.fromId) || caller.mayReach(transfer.toId))) {
             throw new ProblemException(Status.NOT_FOUND, ProblemTypes.NOT_FOUND, "no transfer with id " + id);
         }
         return transfer;
@@ -121,7 +124,7 @@ public class TransferService {
 
     /** A page of the account's ledger, both directions, by id: one row more than the page shows. */
     public List<Transfer> ledger(long accountId, KeysetPage page) {
-        access.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+        accounts.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
         return session.createQuery("from Transfer where (fromId = :account or toId = :account) and id > :after order by id",
                 Transfer.class)
                 .setParameter("account", accountId).setParameter("after", page.after().orElse(0L))

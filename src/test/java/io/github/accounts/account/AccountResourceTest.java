@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
- * The Account API of section 4 over real HTTP. It runs on H2 here, and on PostgreSQL and MariaDB through its
+ * The Account API of section 4 over real HTTP. It runs on H2 here, on PostgreSQL, MariaDB, MySQL and SQLite through its
  * subclasses, and against the packaged jar through {@link AccountResourceIT}.
  */
 @QuarkusTest
@@ -346,6 +347,22 @@ public class AccountResourceTest {
         asAdmin().get("/accounts/" + id).then().body("tokens", equalTo(6));
         asAdmin().contentType(MERGE_PATCH).header("If-Match", "*").body("{\"tokens\":8}").patch("/accounts/" + id)
                 .then().statusCode(200).body("tokens", equalTo(8));
+    }
+
+    @Test
+    void concurrentPatchesWithoutIfMatchShouldEachBeAppliedNeverA409() throws Exception {
+        long id = create(uniqueName("unconditional"), 0);
+        int clients = 8;
+        int patches = 5;
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentWritesTest.inParallel(clients, client -> {
+            for (int i = 0; i < patches; i++) {
+                statuses.add(asAdmin().contentType(MERGE_PATCH).body("{\"tokens\":" + client + "}")
+                        .patch("/accounts/" + id).statusCode());
+            }
+        });
+        assertEquals(Collections.nCopies(clients * patches, 200), statuses);
+        asAdmin().get("/accounts/" + id).then().header("ETag", equalTo("\"" + clients * patches + "\""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,22 +22,24 @@ import io.restassured.response.Response;
 
 /**
  * Many clients writing at once: read-modify-write with If-Match loses no update, and concurrent array creates store
- * every row, with no 5xx either way. It runs where writers really contend: PostgreSQL's row locks and MVCC, and
+ * every row, with no 5xx either way. (Concurrent patches without If-Match are in {@link AccountResourceTest}, on every
+ * database.) It runs where writers really contend: PostgreSQL's row locks and MVCC, and
  * SQLite's single writer (subclasses). It takes about half a minute of retries per database, so once each is enough.
  */
 abstract class ConcurrentWritesTest {
 
     static final int CLIENTS = 20;
     static final int INCREMENTS = 10;
+    /** Far more than any client needs among twenty (each round, one of those still waiting wins). */
+    static final int MAX_ATTEMPTS = 200;
 
     @Test
     void twentyClientsIncrementingWithIfMatchShouldLoseNoUpdate() throws Exception {
         long id = create(uniqueName("counter"), 0);
         AtomicInteger retries = new AtomicInteger();
-        AtomicInteger serverErrors = new AtomicInteger();
         inParallel(CLIENTS, client -> {
             for (int i = 0; i < INCREMENTS; i++) {
-                while (true) {
+                for (int attempt = 1;; attempt++) {
                     Response current = asAdmin().get("/accounts/" + id);
                     int tokens = current.path("tokens");
                     int status = asAdmin().contentType("application/merge-patch+json")
@@ -47,15 +49,12 @@ abstract class ConcurrentWritesTest {
                     if (status == 200) {
                         break;
                     }
-                    if (status >= 500) {
-                        serverErrors.incrementAndGet();
-                    }
-                    assertTrue(status == 412 || status >= 500, "unexpected " + status);
+                    assertEquals(412, status, "only a stale If-Match refuses an increment");
+                    assertTrue(attempt < MAX_ATTEMPTS, "an increment was refused " + MAX_ATTEMPTS + " times");
                     retries.incrementAndGet();
                 }
             }
         });
-        assertEquals(0, serverErrors.get(), "no 5xx");
         assertEquals(CLIENTS * INCREMENTS, (int) asAdmin().get("/accounts/" + id).path("tokens"));
         System.out.printf("concurrency: %d increments, %d retries on 412%n", CLIENTS * INCREMENTS, retries.get());
     }

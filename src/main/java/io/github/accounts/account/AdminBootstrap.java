@@ -1,14 +1,11 @@
-package io.github.accounts.security;
+package io.github.accounts.account;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import io.github.accounts.account.Account;
-import io.github.accounts.account.AccountService;
-import io.github.accounts.account.NewAccount;
-import io.github.accounts.security.AccountIdentityProvider.StoredCredential;
+import io.github.accounts.security.Caller;
+import io.github.accounts.security.SecurityConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,24 +21,17 @@ class AdminBootstrap {
 
     private final SecurityConfig config;
     private final AccountService accounts;
-    private final AccountIdentityProvider signIn;
 
-    AdminBootstrap(SecurityConfig config, AccountService accounts, AccountIdentityProvider signIn) {
+    AdminBootstrap(SecurityConfig config, AccountService accounts) {
         this.config = config;
         this.accounts = accounts;
-        this.signIn = signIn;
     }
 
     void onStart(@Observes StartupEvent event) {
-        // Sign-in's own read settles the usual case, with no transaction (start-up then has none to set up); the rest
-        // counts and creates in one.
-        Optional<StoredCredential> named = signIn.load(USERNAME);
-        if (named.filter(admin -> admin.role().equals(Caller.ADMIN)).isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> createUnlessAnAdminExists(named.isPresent()));
-        }
+        QuarkusTransaction.requiringNew().run(this::createUnlessAnAdminExists);
     }
 
-    private void createUnlessAnAdminExists(boolean usernameTaken) {
+    private void createUnlessAnAdminExists() {
         if (Account.count("role", Caller.ADMIN) > 0) {
             return;
         }
@@ -50,7 +40,7 @@ class AdminBootstrap {
                     + " to create the account 'admin'");
             return;
         }
-        if (usernameTaken) {
+        if (Account.count("username", USERNAME) > 0) {
             LOG.warn("No admin account exists, and the username 'admin' is taken by a user: make it an admin with SQL"
                     + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
             return;

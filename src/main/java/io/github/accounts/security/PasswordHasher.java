@@ -1,4 +1,4 @@
-package io.github.accounts.account;
+package io.github.accounts.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -22,10 +22,13 @@ public class PasswordHasher {
      */
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12]\\d|3[01])\\$[./A-Za-z0-9]{53}");
 
+    /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     private final int cost;
     private final String decoy;
 
-    PasswordHasher(AccountsConfig config) {
+    PasswordHasher(SecurityConfig config) {
         this.cost = config.password().bcryptCost();
         this.decoy = decoy(cost);
     }
@@ -55,7 +58,7 @@ public class PasswordHasher {
 
     /** Whether bcrypt reads all of the password: at most 72 bytes, or a longer one would be silently cut. */
     public static boolean fits(String password) {
-        return password.getBytes(StandardCharsets.UTF_8).length <= AccountRules.PASSWORD_MAX_BYTES;
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
     }
 
     /** Whether a stored value is a bcrypt hash this service can check a password against. */
