@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # CPU per request, JIT-warm, beside the Spring peer, on the local PostgreSQL: for GET /accounts/{id}, the filtered list
-# GET /accounts?tokens=10&limit=20 and PATCH /accounts/{id}, each a WARMUP of load (120 s) and then the median of RUNS
+# GET /accounts?tokens=10&limit=20 and PATCH /accounts/{id}, each a WARMUP of load (180 s) and then the median of RUNS
 # (3) 10 s runs, 32 connections, all of them running at once and loaded in turn. This service signs every call in as
 # admin; the Spring build checks nothing. 1,000 accounts each, seeded before the loads. The warm-up runs in 10 s windows
 # (DURATION) whose figures are printed too: they show how long each JIT takes to settle, which the ratios depend on.
 #   bench/cpu.sh [BASELINE_REVISION]
 # With a revision, that build of this service is measured too, in the same run (before and after a change).
-# The JVMs run with the same flags (JAVA_OPTS, default: none). Needs wrk and curl. About twenty-five minutes with a baseline.
+# The JVMs run with the same flags (JAVA_OPTS, default: none). Needs wrk and curl. About thirty-five minutes with a baseline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v wrk > /dev/null || { echo "$0 needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 SPRING=$(cd "${SPRING:-../shared/peers/spring-accounts}" && pwd)
 PORT=${PORT:-18092}
-WARMUP=${WARMUP:-120s}
+WARMUP=${WARMUP:-180s}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
 JAVA_OPTS=${JAVA_OPTS:-}

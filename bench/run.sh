@@ -17,6 +17,7 @@
 # TRANSFERS_ONLY=1: start-up, then transfers and pgbench alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v wrk > /dev/null || { echo "$0 needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 DB=${1:-h2}
 PORT=${PORT:-8089}
 DURATION=${DURATION:-10s}

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 import io.github.accounts.engine.InvalidDatabaseUriException;
+import io.github.accounts.http.RequestLimits;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.accounts.KeysetPage;
+import io.github.accounts.paging.KeysetPage;
 import io.github.accounts.problem.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
 

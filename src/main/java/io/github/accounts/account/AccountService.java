@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+
+import io.github.accounts.persistence.Constraints;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
@@ -14,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
@@ -60,7 +64,7 @@ public class AccountService {
             session.persist(account);
             accounts.add(account);
         }
-        session.flush();
+        flush();
         return accounts;
     }
 
@@ -121,7 +125,7 @@ public class AccountService {
             if (patch.role() != null) {
                 account.role = patch.role();
             }
-            session.flush();
+            flush();
             return account;
         });
     }
@@ -130,7 +134,23 @@ public class AccountService {
     @Transactional
     public void delete(long id) {
         session.remove(findToChange(id));
-        session.flush();
+        flush(ConstraintKind.FOREIGN_KEY, new ProblemException(Status.CONFLICT, ProblemTypes.ACCOUNT_HAS_TRANSFERS,
+                "the account has transfers in the ledger, which keeps them; it cannot be deleted"));
+    }
+
+    /** Sends the session's changes now, inside the transaction, where a taken username is SQLAlchemy's IntegrityError. */
+    private void flush() {
+        flush(ConstraintKind.UNIQUE, new ProblemException(Status.CONFLICT, ProblemTypes.DUPLICATE_USERNAME,
+                "an account with this username already exists"));
+    }
+
+    /** Sends the session's changes now; a broken constraint of that kind is that problem. */
+    private void flush(ConstraintKind kind, ProblemException problem) {
+        try {
+            session.flush();
+        } catch (PersistenceException e) {
+            throw Constraints.violated(e, kind) ? problem : e;
+        }
     }
 
     /** The row a write changes, locked until the write commits; 404 when the caller may not reach it. */

@@ -80,7 +80,7 @@ public enum Dialect {
      */
     Map<String, String> buildSettings() {
         return switch (this) {
-            case SQLITE -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.SqliteDialect",
+            case SQLITE -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.sqlite.SqliteDialect",
                     "quarkus.datasource.db-version", "3.33");
             case MYSQL -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.MysqlDialect");
             default -> Map.of();

@@ -6,10 +6,9 @@ import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Default sizes of the worker pool and the connection pool: two per core. Every call here is blocking database work,
- * so threads and connections beyond about twice the cores only add context switches and idle database backends: on
- * 2 cores, GET /accounts/{id} served about half again as many requests per second with 4 workers and 4 connections as
- * with Quarkus' defaults (200 and 20); the README gives the figures. Its ordinal is below {@code application.properties}
- * and the environment, so {@code QUARKUS_THREAD_POOL_MAX_THREADS} and {@code QUARKUS_DATASOURCE_JDBC_MAX_SIZE} still win.
+ * so threads and connections beyond about twice the cores only add context switches and idle database backends
+ * (docs/decisions/0008). Its ordinal is below {@code application.properties} and the environment, so
+ * {@code QUARKUS_THREAD_POOL_MAX_THREADS} and {@code QUARKUS_DATASOURCE_JDBC_MAX_SIZE} still win.
  */
 public class PoolSizes extends PropertiesConfigSource {
 

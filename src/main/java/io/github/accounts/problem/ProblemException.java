@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.Response.Status;
 
 /**
  * A problem answer to give: its status, type, detail, field errors and any headers it needs (Retry-After,
- * WWW-Authenticate). The service throws it for every client error it detects; {@link ProblemMappers} answers it, and
- * every other error is turned into one there. Subclasses name the domain cases (no such account, stale version, ...).
+ * WWW-Authenticate). The service throws it for every client error it detects; {@link ProblemResponses} answers it, and
+ * {@link ProblemMappers} turns every other error into one. Subclasses name the domain cases (no such account, stale version, ...).
  */
 public class ProblemException extends RuntimeException {
 

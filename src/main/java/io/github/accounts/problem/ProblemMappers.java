@@ -1,14 +1,9 @@
 package io.github.accounts.problem;
 
-import java.nio.channels.ClosedChannelException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
-import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.hibernate.exception.DataException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,9 +18,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.github.accounts.persistence.Contention;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.json.Json;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -35,9 +27,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * The one place where exceptions become {@code application/problem+json}. Client errors are logged at INFO without a
- * stack trace; anything unexpected is a 500 with a fixed detail, logged at ERROR in full. No response carries an
- * exception's own message unless this class wrote it, so no class name, SQL text or value leaks out.
+ * The one place where exceptions are classified as problems ({@link ProblemResponses} renders them): a request Quarkus
+ * or Jackson could not read, a broken field rule, a database that cannot be reached or is busy; anything unexpected is
+ * a 500 with a fixed detail, logged at ERROR in full. No response carries an exception's own message unless this class
+ * wrote it, so no class name, SQL text or value leaks out. Domain code names its own cases as {@link ProblemException}s.
  */
 public class ProblemMappers {
 
@@ -47,7 +40,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return answer(e);
+        return ProblemResponses.answer(e);
     }
 
     @ServerExceptionMapper
@@ -78,24 +71,20 @@ public class ProblemMappers {
         return domain(new ProblemException(Status.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, detail));
     }
 
-    /** SQLAlchemy's {@code IntegrityError}: a taken username, or an account the ledger still names. */
+    /**
+     * SQLAlchemy's {@code IntegrityError} that the code which made the change did not name itself (the account and
+     * transfer code name theirs): the change conflicts with rows stored meanwhile.
+     */
     @ServerExceptionMapper
     public Response integrity(org.hibernate.exception.ConstraintViolationException e) {
-        if (e.getKind() == ConstraintKind.UNIQUE) {
-            return domain(new ProblemException(Status.CONFLICT, ProblemTypes.DUPLICATE_USERNAME,
-                    "an account with this username already exists"));
-        }
-        if (e.getKind() == ConstraintKind.FOREIGN_KEY) {
-            return domain(new ProblemException(Status.CONFLICT, ProblemTypes.ACCOUNT_HAS_TRANSFERS,
-                    "the account has transfers in the ledger, which keeps them; it cannot be deleted"));
-        }
-        return unexpected(e);
+        return ProblemResponses.answer(new ProblemException(Status.CONFLICT, ProblemTypes.CONFLICT,
+                "the change conflicts with data stored meanwhile; nothing was changed"), "constraint " + e.getKind());
     }
 
     /** A value the database refuses (SQLState class 22): a client's input that got past validation. */
     @ServerExceptionMapper
     public Response dataRefused(DataException e) {
-        return answer(new ProblemException(Status.BAD_REQUEST, ProblemTypes.VALIDATION,
+        return ProblemResponses.answer(new ProblemException(Status.BAD_REQUEST, ProblemTypes.VALIDATION,
                 "a value in the request is not valid for the database"), "SQLState " + e.getSQLState());
     }
 
@@ -116,19 +105,19 @@ public class ProblemMappers {
                 problem.withHeader(name, values.get(0));
             }
         });
-        return answer(problem);
+        return ProblemResponses.answer(problem);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        if (databaseUnreachable(e)) {
-            return answer(unavailable("the database cannot be reached; retry later"), e.getClass().getSimpleName());
+        if (Failures.databaseUnreachable(e)) {
+            return ProblemResponses.answer(unavailable("the database cannot be reached; retry later"), e.getClass().getSimpleName());
         }
-        if (Contention.isLockConflict(e)) {
-            return answer(unavailable("the database is busy; nothing was changed, retry shortly"),
+        if (Contention.isRetryable(e)) {
+            return ProblemResponses.answer(unavailable("the database is busy; nothing was changed, retry shortly"),
                     "locked by another writer");
         }
-        if (clientHungUp(e)) {
+        if (Failures.clientHungUp(e)) {
             // The body never arrived in full and nobody is left to answer: the client's doing, not the service's.
             return domain(new ProblemException(Status.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "the request body was cut short"));
         }
@@ -140,47 +129,6 @@ public class ProblemMappers {
     private static ProblemException unavailable(String detail) {
         return new ProblemException(Status.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE, detail)
                 .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-    }
-
-    /**
-     * The one door of every problem answer a resource's call ends in: status, headers, body and one log line (INFO
-     * for a client's error, WARN for the service's; values in it are escaped by the log filter).
-     */
-    public static Response answer(ProblemException e) {
-        return answer(e, null);
-    }
-
-    /** The same, with a note for the log only. */
-    private static Response answer(ProblemException e, String note) {
-        Problem problem = log(e, note);
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        e.headers().forEach(response::header);
-        return response.build();
-    }
-
-    /**
-     * The same for a client error found by the HTTP layer, before any resource runs; the connection is closed after
-     * it. A client that has gone gets no answer, and is no error of the service's.
-     */
-    public static void answer(RoutingContext context, int status, String detail) {
-        if (clientHungUp(context.failure()) || context.response().closed()) {
-            LOG.info("400 Bad Request: the request body was cut short");
-            return;
-        }
-        Problem problem = log(new ProblemException(status, ProblemTypes.BLANK, detail, List.of()), null);
-        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(Json.encode(problem));
-    }
-
-    private static Problem log(ProblemException e, String note) {
-        Problem problem = e.toProblem();
-        Logger.Level level = problem.status() >= 500 ? Logger.Level.WARN : Logger.Level.INFO;
-        if (note == null) {
-            LOG.logf(level, "%d %s: %s", problem.status(), problem.title(), problem.detail());
-        } else {
-            LOG.logf(level, "%d %s: %s (%s)", problem.status(), problem.title(), problem.detail(), note);
-        }
-        return problem;
     }
 
     /**
@@ -235,35 +183,5 @@ public class ProblemMappers {
             return EXPECTED.getOrDefault(target, body ? "must be an object" : "has the wrong type");
         }
         return "has the wrong type";
-    }
-
-    private static boolean clientHungUp(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * No connection could be had, or the database ended one: SQLState class 08 (connection exception) and 57 (operator
-     * intervention: a shutdown, restart or {@code pg_terminate_backend}), or the pool's acquisition timeout.
-     */
-    private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (sqlStateClass(sql, "08") || sqlStateClass(sql, "57")
-                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sqlStateClass(SQLException e, String sqlStateClass) {
-        return e.getSQLState() != null && e.getSQLState().startsWith(sqlStateClass);
     }
 }

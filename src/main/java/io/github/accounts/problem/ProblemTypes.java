@@ -8,6 +8,7 @@ public final class ProblemTypes {
     public static final String NOT_FOUND = "urn:accounts:problem:not-found";
     public static final String DUPLICATE_USERNAME = "urn:accounts:problem:duplicate-username";
     public static final String CONCURRENT_UPDATE = "urn:accounts:problem:concurrent-update";
+    public static final String CONFLICT = "urn:accounts:problem:conflict";
     public static final String ACCOUNT_HAS_TRANSFERS = "urn:accounts:problem:account-has-transfers";
     public static final String INSUFFICIENT_TOKENS = "urn:accounts:problem:insufficient-tokens";
     public static final String TOO_MANY_TOKENS = "urn:accounts:problem:too-many-tokens";

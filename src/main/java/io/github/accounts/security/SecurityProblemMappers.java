@@ -3,7 +3,7 @@ package io.github.accounts.security;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.github.accounts.problem.ProblemException;
-import io.github.accounts.problem.ProblemMappers;
+import io.github.accounts.problem.ProblemResponses;
 import io.github.accounts.problem.ProblemTypes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * Quarkus Security's exceptions as the problems they stand for, answered through {@link ProblemMappers#answer}: 401
+ * Quarkus Security's exceptions as the problems they stand for, answered through {@link ProblemResponses#answer}: 401
  * with the Basic challenge (the same answer for an unknown username and a wrong password), 403 for a call the
  * caller's role does not allow, and the 429 a throttled sign-in carries as its cause.
  */
@@ -23,18 +23,18 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper
     public Response signInFailed(AuthenticationFailedException e) {
-        return ProblemMappers.answer(e.getCause() instanceof ProblemException refused ? refused
+        return ProblemResponses.answer(e.getCause() instanceof ProblemException refused ? refused
                 : unauthorized("wrong username or password"));
     }
 
     @ServerExceptionMapper
     public Response notSignedIn(UnauthorizedException e) {
-        return ProblemMappers.answer(unauthorized("sign in with HTTP Basic: your username and password"));
+        return ProblemResponses.answer(unauthorized("sign in with HTTP Basic: your username and password"));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemMappers.answer(new ProblemException(Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may do this"));
+        return ProblemResponses.answer(new ProblemException(Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may do this"));
     }
 
     private static ProblemException unauthorized(String detail) {

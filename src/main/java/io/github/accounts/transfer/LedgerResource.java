@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.github.accounts.KeysetPage;
+import io.github.accounts.paging.KeysetPage;
 import io.github.accounts.security.SignedIn;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

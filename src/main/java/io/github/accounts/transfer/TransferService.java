@@ -3,12 +3,12 @@ package io.github.accounts.transfer;
 import java.util.List;
 import java.util.Optional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 
-import io.github.accounts.KeysetPage;
+import io.github.accounts.paging.KeysetPage;
 import io.github.accounts.account.Account;
 import io.github.accounts.account.AccountNotFoundException;
+import io.github.accounts.persistence.Constraints;
 import io.github.accounts.persistence.Contention;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
@@ -61,7 +61,12 @@ public class TransferService {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> attempt(request, key, requestedBy));
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !(Contention.isRetryable(e) || key.isPresent() && uniqueKeyTaken(e))) {
+                boolean keyTaken = key.isPresent() && Constraints.violated(e, ConstraintKind.UNIQUE);
+                if (keyTaken && attempt == ATTEMPTS) {
+                    throw new ProblemException(Status.CONFLICT, ProblemTypes.CONCURRENT_UPDATE,
+                            "another request with this Idempotency-Key is being made at the same time; retry it");
+                }
+                if (attempt == ATTEMPTS || !(Contention.isRetryable(e) || keyTaken)) {
                     throw e;
                 }
                 pause(attempt);
@@ -129,16 +134,6 @@ public class TransferService {
                 Transfer.class)
                 .setParameter("account", accountId).setParameter("after", page.after().orElse(0L))
                 .setMaxResults(page.rowsToFetch()).getResultList();
-    }
-
-    /** Two first uses of one key at once: the loser's insert breaks the key's unique index, and its retry finds the winner's. */
-    private static boolean uniqueKeyTaken(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getKind() == ConstraintKind.UNIQUE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A short, growing, randomised pause, so that the transactions that collided do not collide again in step. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.accounts.persistence.SqliteDialect;
+import io.github.accounts.persistence.sqlite.SqliteDialect;
 
 /** The URI grammar of section 2, table-driven: every example, drivers, encodings, parameters and bad URIs. */
 class DatabaseUriTest {

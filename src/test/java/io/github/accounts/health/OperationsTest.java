@@ -1,4 +1,4 @@
-package io.github.accounts;
+package io.github.accounts.health;
 
 import static io.github.accounts.support.TestAccounts.asAdmin;
 import static io.restassured.RestAssured.given;

@@ -1,4 +1,4 @@
-package io.github.accounts.problem;
+package io.github.accounts.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

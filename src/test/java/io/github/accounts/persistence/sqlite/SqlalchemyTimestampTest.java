@@ -1,4 +1,4 @@
-package io.github.accounts.persistence;
+package io.github.accounts.persistence.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

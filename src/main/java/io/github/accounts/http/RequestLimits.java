@@ -1,10 +1,10 @@
-package io.github.accounts;
+package io.github.accounts.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 
-import io.github.accounts.problem.ProblemMappers;
+import io.github.accounts.problem.ProblemResponses;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.Response.Status;
  * set higher, and these lower ones are checked here, first of all routes, where the answer can be a problem.
  */
 @ApplicationScoped
-class RequestLimits {
+public class RequestLimits {
 
     /** The system property that turns Quarkus' own check of the request target off; set by {@link AccountsMain}. */
-    static final String LEAVE_URI_CHECK_TO_US = "vertx.disableURIValidation";
+    public static final String LEAVE_URI_CHECK_TO_US = "vertx.disableURIValidation";
     static final int MAX_URI_LENGTH = 8 * 1024;
     static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Before {@link WholeBodies}: a refused request's body is never read. */
@@ -39,7 +39,7 @@ class RequestLimits {
     private static void check(RoutingContext context) {
         String uri = context.request().uri();
         if (uri.length() > MAX_URI_LENGTH) {
-            ProblemMappers.answer(context, Status.REQUEST_URI_TOO_LONG.getStatusCode(),
+            ProblemResponses.answer(context, Status.REQUEST_URI_TOO_LONG.getStatusCode(),
                     "the request target is longer than " + MAX_URI_LENGTH + " characters");
             return;
         }
@@ -52,7 +52,7 @@ class RequestLimits {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headerBytes > MAX_HEADER_BYTES) {
-            ProblemMappers.answer(context, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.code(),
+            ProblemResponses.answer(context, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.code(),
                     "the request headers are larger than " + MAX_HEADER_BYTES + " bytes");
             return;
         }
@@ -60,7 +60,7 @@ class RequestLimits {
     }
 
     private static void unreadable(RoutingContext context) {
-        ProblemMappers.answer(context, Status.BAD_REQUEST.getStatusCode(),
+        ProblemResponses.answer(context, Status.BAD_REQUEST.getStatusCode(),
                 "the request target could not be read: check its path and percent-encoding");
     }
 

@@ -1,4 +1,4 @@
-package io.github.accounts;
+package io.github.accounts.paging;
 
 import java.net.URI;
 import java.net.URLDecoder;

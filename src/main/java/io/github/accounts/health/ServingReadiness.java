@@ -1,4 +1,4 @@
-package io.github.accounts;
+package io.github.accounts.health;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

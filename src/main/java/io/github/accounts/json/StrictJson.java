@@ -1,4 +1,4 @@
-package io.github.accounts;
+package io.github.accounts.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

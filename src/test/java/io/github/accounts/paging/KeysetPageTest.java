@@ -1,4 +1,4 @@
-package io.github.accounts;
+package io.github.accounts.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

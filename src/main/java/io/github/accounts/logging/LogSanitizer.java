@@ -1,4 +1,4 @@
-package io.github.accounts.engine;
+package io.github.accounts.logging;
 
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;

@@ -1,4 +1,4 @@
-package io.github.accounts.problem;
+package io.github.accounts.http;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

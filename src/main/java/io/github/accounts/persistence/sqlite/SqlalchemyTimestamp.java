@@ -1,4 +1,4 @@
-package io.github.accounts.persistence;
+package io.github.accounts.persistence.sqlite;
 
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
-package io.github.accounts;
+package io.github.accounts.http;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.github.accounts.problem.ProblemMappers;
+import io.github.accounts.problem.ProblemResponses;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -39,10 +39,10 @@ class WholeBodies {
                 })
                 .failureHandler(context -> {
                     if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
-                        ProblemMappers.answer(context, Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
+                        ProblemResponses.answer(context, Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
                                 "the request body is larger than " + maxBodySize.asLongValue() + " bytes");
                     } else {
-                        ProblemMappers.answer(context, Status.BAD_REQUEST.getStatusCode(), "the request body could not be read");
+                        ProblemResponses.answer(context, Status.BAD_REQUEST.getStatusCode(), "the request body could not be read");
                     }
                 });
     }

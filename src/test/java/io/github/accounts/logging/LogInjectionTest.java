@@ -1,4 +1,4 @@
-package io.github.accounts.problem;
+package io.github.accounts.logging;
 
 import static io.github.accounts.support.TestAccounts.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.github.accounts;
+package io.github.accounts.health;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

@@ -1,0 +1,46 @@
+package io.github.accounts.problem;
+
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+import io.vertx.core.http.HttpClosedException;
+
+/** Failures that are nobody's mistake in the request: a database out of reach, a client that hung up. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * No connection could be had, or the database ended one: SQLState class 08 (connection exception) and 57 (operator
+     * intervention: a shutdown, restart or {@code pg_terminate_backend}), or the pool's acquisition timeout.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sqlStateClass(sql, "08") || sqlStateClass(sql, "57")
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sqlStateClass(SQLException e, String sqlStateClass) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(sqlStateClass);
+    }
+
+    static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
