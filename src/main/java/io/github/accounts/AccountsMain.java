@@ -14,8 +14,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smallrye.config.ConfigValidationException;
 
 /**
- * Starts the service, and turns a start-up failure caused by bad configuration into the one line that says what is wrong, instead of a stack trace. Any other failure is
- * logged in full, as Quarkus would.
+ * Starts the service, and turns a start-up failure caused by bad configuration into the one line that says what is
+ * wrong, instead of a stack trace. Any other failure is logged in full, as Quarkus would.
  */
 @QuarkusMain
 public class AccountsMain {

@@ -59,6 +59,25 @@ public final class AccountPatch {
         return role;
     }
 
+    /** Applies the fields present to the account; the password as its new hash. */
+    void applyTo(Account account, String passwordHash) {
+        if (username != null) {
+            account.username = username;
+        }
+        if (passwordHash != null) {
+            account.password = passwordHash;
+        }
+        if (tokens != null) {
+            account.tokens = tokens;
+        }
+        if (verified != null) {
+            account.verified = verified;
+        }
+        if (role != null) {
+            account.role = role;
+        }
+    }
+
     /** The fields only an admin may change; an account may change its own username and password. */
     List<String> adminOnlyFields() {
         return AccountRules.present("tokens", tokens, "verified", verified, "role", role);

@@ -5,18 +5,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
+import org.hibernate.StatelessSession;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 
 import io.github.accounts.persistence.Constraints;
+import io.github.accounts.persistence.Contention;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
 import io.github.accounts.security.PasswordHasher;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -25,18 +29,21 @@ import jakarta.ws.rs.core.Response.Status;
 /**
  * The work, done through the session as the tutorial does it: {@code add}, {@code commit}, {@code query}, {@code delete}.
  * The {@link EntityManager} is SQLAlchemy's {@code session}: one per request, one transaction per write. Each write
- * reaches the database before it returns ({@code flush}), so a duplicate username surfaces here, where it can be
- * answered. Who may reach which account is the {@link Caller}'s to say.
+ * reaches the database before it returns, so a duplicate username surfaces here, where it can be answered. A patch and
+ * a delete change one row, each with one statement committed as it runs (Hibernate's stateless session). Who may reach
+ * which account is the {@link Caller}'s to say.
  */
 @ApplicationScoped
 public class AccountService {
 
     private final EntityManager session;
+    private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final Caller caller;
 
-    AccountService(EntityManager session, PasswordHasher hasher, Caller caller) {
+    AccountService(EntityManager session, SessionFactory sessions, PasswordHasher hasher, Caller caller) {
         this.session = session;
+        this.sessions = sessions;
         this.hasher = hasher;
         this.caller = caller;
     }
@@ -53,19 +60,26 @@ public class AccountService {
     public List<Account> add(List<NewAccount> requests) {
         List<String> hashes = hasher.hashAll(requests.stream().map(NewAccount::password).toList());
         List<Account> accounts = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            NewAccount request = requests.get(i);
-            Account account = new Account();
-            account.username = request.username();
-            account.password = hashes.get(i);
-            account.tokens = request.tokens() == null ? Account.DEFAULT_TOKENS : request.tokens();
-            account.verified = request.verified() != null && request.verified();
-            account.role = request.role() == null ? Account.DEFAULT_ROLE : request.role();
-            session.persist(account);
-            accounts.add(account);
+        try {
+            for (int i = 0; i < requests.size(); i++) {
+                accounts.add(persist(requests.get(i), hashes.get(i)));
+            }
+            session.flush();
+        } catch (PersistenceException e) {
+            throw Constraints.violated(e, ConstraintKind.UNIQUE) ? usernameTaken() : e;
         }
-        flush();
         return accounts;
+    }
+
+    private Account persist(NewAccount request, String hash) {
+        Account account = new Account();
+        account.username = request.username();
+        account.password = hash;
+        account.tokens = request.tokens() == null ? Account.DEFAULT_TOKENS : request.tokens();
+        account.verified = request.verified() != null && request.verified();
+        account.role = request.role() == null ? Account.DEFAULT_ROLE : request.role();
+        session.persist(account);
+        return account;
     }
 
     /** {@code session.get(Account, id)}, or empty if there is none or the caller may not reach it (not told apart). */
@@ -93,72 +107,86 @@ public class AccountService {
     }
 
     /**
-     * Fetch, change, commit, with the row locked from the fetch to the commit: concurrent patches of one account each
-     * apply in turn to the row as the one before left it, on every database. {@code expectedVersion} is the client's
-     * {@code If-Match}: a row at another version is a 412, and nothing changes. A new password is hashed before the
-     * transaction, so no lock is held while bcrypt runs.
+     * Fetch, change, write: the write is one statement, {@code update accounts set ... where id = ? and version = ?},
+     * committed as it runs (Hibernate's stateless session), so it changes the row only as the fetch found it.
+     * {@code expectedVersion} is the client's {@code If-Match}: a row at another version is a 412, and nothing changes.
+     * Without it the patch is unconditional (see {@link #fetchAndWrite}). A new password is hashed once, first.
      */
     public Account update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
+        requireReach(id);
+        caller.requireAdminFor(patch.adminOnlyFields());
+        String hash = patch.password() == null ? null : hasher.hash(patch.password());
+        try {
+            return fetchAndWrite(id, expectedVersion, (writer, account) -> {
+                patch.applyTo(account, hash);
+                writer.update(account);
+            });
+        } catch (PersistenceException e) {
+            throw Constraints.violated(e, ConstraintKind.UNIQUE) ? usernameTaken() : e;
+        }
+    }
+
+    /**
+     * {@code session.delete(account); session.commit()}, for an account the caller may reach: fetch, then one statement,
+     * {@code delete from accounts where id = ? and version = ?}, committed as it runs.
+     */
+    public void delete(long id) {
+        requireReach(id);
+        try {
+            fetchAndWrite(id, Optional.empty(), StatelessSession::delete);
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, ConstraintKind.FOREIGN_KEY)) {
+                throw new ProblemException(Status.CONFLICT, ProblemTypes.ACCOUNT_HAS_TRANSFERS,
+                        "the account has transfers in the ledger, which keeps them; it cannot be deleted");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Fetches the account and writes it with a versioned statement. At {@code expectedVersion}, another version (when
+     * fetched or when written) is a 412. Without it, a change made by someone else in between is fetched again and the
+     * write made on it, up to {@link Contention#ATTEMPTS} times (then a 503: the database is busy).
+     */
+    private Account fetchAndWrite(long id, Optional<Long> expectedVersion, BiConsumer<StatelessSession, Account> write) {
+        try (StatelessSession writer = sessions.openStatelessSession()) {
+            for (int attempt = 1;; attempt++) {
+                Account account = writer.get(Account.class, id);
+                if (account == null) {
+                    throw new AccountNotFoundException(id);
+                }
+                if (expectedVersion.isPresent() && expectedVersion.get() != account.version) {
+                    throw stale(id);
+                }
+                try {
+                    write.accept(writer, account);
+                    return account;
+                } catch (OptimisticLockException | StaleStateException e) {
+                    if (expectedVersion.isPresent()) {
+                        throw stale(id);
+                    }
+                    if (attempt == Contention.ATTEMPTS) {
+                        throw e;
+                    }
+                    Contention.pause(attempt);
+                }
+            }
+        }
+    }
+
+    /** 404 for an account the caller may not reach, whether or not it exists (not told apart). */
+    private void requireReach(long id) {
         if (!caller.mayReach(id)) {
             throw new AccountNotFoundException(id);
         }
-        caller.requireAdminFor(patch.adminOnlyFields());
-        String hash = patch.password() == null ? null : hasher.hash(patch.password());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Account account = findToChange(id);
-            if (expectedVersion.isPresent() && expectedVersion.get() != account.version) {
-                throw new ProblemException(Status.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
-                        "account " + id + " has changed since the version in If-Match; fetch it again");
-            }
-            if (patch.username() != null) {
-                account.username = patch.username();
-            }
-            if (hash != null) {
-                account.password = hash;
-            }
-            if (patch.tokens() != null) {
-                account.tokens = patch.tokens();
-            }
-            if (patch.verified() != null) {
-                account.verified = patch.verified();
-            }
-            if (patch.role() != null) {
-                account.role = patch.role();
-            }
-            flush();
-            return account;
-        });
     }
 
-    /** {@code session.delete(account); session.commit()}, for an account the caller may reach. */
-    @Transactional
-    public void delete(long id) {
-        session.remove(findToChange(id));
-        flush(ConstraintKind.FOREIGN_KEY, new ProblemException(Status.CONFLICT, ProblemTypes.ACCOUNT_HAS_TRANSFERS,
-                "the account has transfers in the ledger, which keeps them; it cannot be deleted"));
+    private static ProblemException stale(long id) {
+        return new ProblemException(Status.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+                "account " + id + " has changed since the version in If-Match; fetch it again");
     }
 
-    /** Sends the session's changes now, inside the transaction, where a taken username is SQLAlchemy's IntegrityError. */
-    private void flush() {
-        flush(ConstraintKind.UNIQUE, new ProblemException(Status.CONFLICT, ProblemTypes.DUPLICATE_USERNAME,
-                "an account with this username already exists"));
-    }
-
-    /** Sends the session's changes now; a broken constraint of that kind is that problem. */
-    private void flush(ConstraintKind kind, ProblemException problem) {
-        try {
-            session.flush();
-        } catch (PersistenceException e) {
-            throw Constraints.violated(e, kind) ? problem : e;
-        }
-    }
-
-    /** The row a write changes, locked until the write commits; 404 when the caller may not reach it. */
-    private Account findToChange(long id) {
-        Account account = caller.mayReach(id) ? session.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE) : null;
-        if (account == null) {
-            throw new AccountNotFoundException(id);
-        }
-        return account;
+    private static ProblemException usernameTaken() {
+        return new ProblemException(Status.CONFLICT, ProblemTypes.DUPLICATE_USERNAME, "an account with this username already exists");
     }
 }

@@ -13,9 +13,12 @@ import jakarta.persistence.PessimisticLockException;
 /**
  * Failures that say "another transaction was in the way" rather than "this request is wrong": a lock not granted in
  * time (SQLite's single writer, a lock wait timeout), a deadlock victim, a serialization failure. The same work,
- * retried a moment later, can succeed.
+ * retried a moment later, can succeed; {@link #ATTEMPTS} and {@link #pause} say how.
  */
 public final class Contention {
+
+    /** How often a write is tried before its contention is answered as a busy database (503). */
+    public static final int ATTEMPTS = 16;
 
     /** Serialization failure and deadlock (SQL standard, PostgreSQL, H2), MariaDB/MySQL's deadlock and lock wait timeout. */
     private static final Set<String> SQL_STATES = Set.of("40001", "40P01");
@@ -46,5 +49,15 @@ public final class Contention {
             }
         }
         return isLockConflict(e);
+    }
+
+    /** A short, growing, randomised pause, so that the writes that collided do not collide again in step. */
+    public static void pause(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * 5 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

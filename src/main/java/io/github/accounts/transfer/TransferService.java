@@ -32,8 +32,6 @@ import jakarta.ws.rs.core.Response.Status;
 @ApplicationScoped
 public class TransferService {
 
-    static final int ATTEMPTS = 8;
-
     private final EntityManager session;
     private final Caller caller;
     private final AccountService accounts;
@@ -62,20 +60,20 @@ public class TransferService {
                 return QuarkusTransaction.requiringNew().call(() -> attempt(request, key, requestedBy));
             } catch (RuntimeException e) {
                 boolean keyTaken = key.isPresent() && Constraints.violated(e, ConstraintKind.UNIQUE);
-                if (keyTaken && attempt == ATTEMPTS) {
+                if (keyTaken && attempt == Contention.ATTEMPTS) {
                     throw new ProblemException(Status.CONFLICT, ProblemTypes.CONCURRENT_UPDATE,
                             "another request with this Idempotency-Key is being made at the same time; retry it");
                 }
-                if (attempt == ATTEMPTS || !(Contention.isRetryable(e) || keyTaken)) {
+                if (attempt == Contention.ATTEMPTS || !(Contention.isRetryable(e) || keyTaken)) {
                     throw e;
                 }
-                pause(attempt);
+                Contention.pause(attempt);
             }
         }
     }
 
-    private Receipt attempt(TransferRequest request, Optional<String> key, long caller) {
-        Optional<Transfer> earlier = key.flatMap(k -> earlier(caller, k));
+    private Receipt attempt(TransferRequest request, Optional<String> key, long requestedBy) {
+        Optional<Transfer> earlier = key.flatMap(k -> earlier(requestedBy, k));
         if (earlier.isPresent()) {
             if (!request.sameAs(earlier.get())) {
                 throw new ProblemException(Status.CONFLICT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
@@ -105,7 +103,7 @@ public class TransferService {
         transfer.fromId = from.id;
         transfer.toId = to.id;
         transfer.amount = amount;
-        transfer.requestedBy = caller;
+        transfer.requestedBy = requestedBy;
         transfer.idempotencyKey = key.orElse(null);
         session.persist(transfer);
         session.flush();
@@ -134,15 +132,5 @@ public class TransferService {
                 Transfer.class)
                 .setParameter("account", accountId).setParameter("after", page.after().orElse(0L))
                 .setMaxResults(page.rowsToFetch()).getResultList();
-    }
-
-    /** A short, growing, randomised pause, so that the transactions that collided do not collide again in step. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep((long) (Math.random() * 5 * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
