@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.github.accounts.security.AdminOnly;
-import io.github.accounts.security.SignedIn;
+import io.github.accounts.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -71,7 +72,7 @@ public class AccountResource {
     }
 
     @GET
-    @AdminOnly
+    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "query(Account).filter(...): filters AND-ed, ordered by id, in keyset pages",
             description = "Equality: username=, tokens=, verified=, id=. Operators: tokens[gte]=10 with eq ne gt gte lt lte "
                     + "on id and tokens, eq ne on verified and username. limit (1..1000, default 100) and after=ID page by id; "
@@ -89,7 +90,7 @@ public class AccountResource {
 
     @GET
     @Path("/me")
-    @SignedIn
+    @Authenticated
     @Operation(summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
@@ -101,7 +102,7 @@ public class AccountResource {
 
     @GET
     @Path("/{id}")
-    @SignedIn
+    @Authenticated
     @Operation(summary = "session.get(Account, id): an admin may get every account, anyone else only their own")
     @APIResponse(responseCode = "200", description = "The account, with its version as ETag",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
@@ -114,7 +115,7 @@ public class AccountResource {
 
     @PATCH
     @Path("/{id}")
-    @SignedIn
+    @Authenticated
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Fetch, change, commit: a JSON merge patch of username, password, tokens, verified",
             description = "With If-Match, the change is made only if the account is still at that version (else 412). "
@@ -136,7 +137,7 @@ public class AccountResource {
 
     @DELETE
     @Path("/{id}")
-    @SignedIn
+    @Authenticated
     @Operation(summary = "session.delete(account); commit(): an admin may delete every account, anyone else only their own")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -4,7 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.github.accounts.security.AdminOnly;
+import io.github.accounts.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/engine")
-@AdminOnly
+@RolesAllowed(Caller.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "engine", description = "The database the service talks to, and its SQL echo")
 public class EngineResource {

@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.github.accounts.paging.KeysetPage;
-import io.github.accounts.security.SignedIn;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** {@code GET /accounts/{id}/transfers}: an account's ledger, thin as {@link TransferResource}. */
 @Path("/accounts/{id}/transfers")
 @Produces(MediaType.APPLICATION_JSON)
-@SignedIn
+@Authenticated
 @Tag(name = "transfers")
 public class LedgerResource {
 

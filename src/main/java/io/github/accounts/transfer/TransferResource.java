@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import io.github.accounts.security.SignedIn;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** Transfers over REST: thin; the body is validated declaratively, the work is {@link TransferService}'s. */
 @Path("/transfers")
 @Produces(MediaType.APPLICATION_JSON)
-@SignedIn
+@Authenticated
 @Tag(name = "transfers", description = "Tokens that move between accounts, and the ledger that keeps every move")
 public class TransferResource {
 

@@ -119,7 +119,7 @@ class EchoTest {
     }
 
     /** The account signed in once (so its credential is remembered), then echo on. */
-    static RequestSpecification rememberedThenEchoOn(String username, long id) {
+    private static RequestSpecification rememberedThenEchoOn(String username, long id) {
         RequestSpecification caller = TestAccounts.as(username, TestAccounts.passwordOf(username));
         caller.get("/accounts/" + id).then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).body("{\"echo\":\"true\"}").put("/engine/echo").then().statusCode(200);
@@ -127,7 +127,7 @@ class EchoTest {
     }
 
     /** The statements in the log that select from {@code accounts}; one may span several lines. */
-    static long selectsFromAccounts(String log) {
+    private static long selectsFromAccounts(String log) {
         return statements(log, SELECT_FROM_ACCOUNTS);
     }
 
