@@ -37,7 +37,7 @@ public class Caller {
         }
     }
 
-    public boolean isAdmin() {
+    private boolean isAdmin() {
         return identity.hasRole(ADMIN);
     }
 

@@ -23,7 +23,7 @@ public class PasswordHasher {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12]\\d|3[01])\\$[./A-Za-z0-9]{53}");
 
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
-    public static final int MAX_PASSWORD_BYTES = 72;
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final int cost;
     private final String decoy;
