@@ -1,5 +1,6 @@
 package io.github.accounts.engine;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.spi.Converter;
@@ -20,6 +21,14 @@ public interface DatabaseConfig {
 
     /** Heroku's {@code DATABASE_URL}, honoured when {@code database.uri} is unset. */
     Optional<String> url();
+
+    /**
+     * The longest a statement may run or wait for a lock before the database gives up on it: the call is then answered
+     * 503 with {@code Retry-After}, nothing changed (SQLite: its busy timeout). Readiness says DOWN once no worker
+     * thread has been free for this long.
+     */
+    @WithDefault("5S")
+    Duration waitLimit();
 
     /** Log the SQL the service sends: {@code false}, {@code true} or {@code debug}; can be changed at run time. */
     @WithDefault("false")

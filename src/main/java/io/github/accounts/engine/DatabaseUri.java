@@ -26,12 +26,12 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
     private static final String MEMORY = ":memory:";
     /**
      * How the service opens a SQLite file (a URI's own parameters win): write-ahead logging, so readers never wait for
-     * the writer; a writer that finds the database busy waits for it instead of failing at once; and every transaction
+     * the writer (a writer that finds the database busy waits up to {@code database.wait-limit}); and every transaction
      * takes the write lock when it begins, so two read-then-write transactions queue up instead of one failing with
      * SQLITE_BUSY_SNAPSHOT half-way.
      */
-    static final Map<String, String> SQLITE_PRAGMAS = Map.of("journal_mode", "WAL", "busy_timeout", "5000",
-            "transaction_mode", "IMMEDIATE", "foreign_keys", "true");
+    static final Map<String, String> SQLITE_PRAGMAS = Map.of("journal_mode", "WAL", "transaction_mode", "IMMEDIATE",
+            "foreign_keys", "true");
     /**
      * How the service opens an H2 file (a URI's own settings win): every commit is written to the file before it is
      * acknowledged, where H2 would otherwise write up to half a second later and lose those commits to a {@code kill -9}.

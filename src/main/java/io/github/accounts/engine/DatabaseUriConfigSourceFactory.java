@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -26,6 +27,10 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
     static final int ORDINAL = 200;
     private static final String DB_KIND = "quarkus.datasource.db-kind";
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String NEW_CONNECTION_SQL = "quarkus.datasource.jdbc.new-connection-sql";
+    private static final String WAIT_LIMIT = "database.wait-limit";
+    /** {@link DatabaseConfig#waitLimit()}'s default: this source is read before the mapping exists. */
+    private static final String DEFAULT_WAIT_LIMIT = "5S";
     /** Where Quarkus keeps, at run time, the build-time values it was built with. */
     private static final String BUILD_TIME_FIXED = "BuildTime RunTime Fixed";
 
@@ -37,8 +42,11 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
         Map<String, String> properties = new HashMap<>();
         if (configured.isEmpty() && value(context, JDBC_URL).isPresent()) {
             // Configured the Quarkus way: left alone, but for the settings the service needs for that database.
+            Optional<Dialect> dialect = value(context, DB_KIND).flatMap(Dialect::fromDbKind);
             if (building) {
-                value(context, DB_KIND).flatMap(Dialect::fromDbKind).map(Dialect::buildSettings).ifPresent(properties::putAll);
+                dialect.map(Dialect::buildSettings).ifPresent(properties::putAll);
+            } else {
+                dialect.ifPresent(d -> properties.put(NEW_CONNECTION_SQL, waitLimitSql(context, d)));
             }
             return List.of(new PropertiesConfigSource(properties, "database.uri", ORDINAL));
         }
@@ -57,6 +65,9 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
         properties.put(JDBC_URL, uri.jdbcUrl());
         uri.username().ifPresent(u -> properties.put("quarkus.datasource.username", u));
         uri.password().ifPresent(p -> properties.put("quarkus.datasource.password", p));
+        if (!uri.parameters().containsKey("busy_timeout")) { // SQLite's wait limit, when a URI sets it itself
+            properties.put(NEW_CONNECTION_SQL, waitLimitSql(context, uri.dialect()));
+        }
         if (uri.dialect() == Dialect.SQLITE && uri.inMemory()) {
             // An in-memory SQLite database belongs to one connection: the pool holds exactly that one, for good.
             properties.put("quarkus.datasource.jdbc.min-size", "1");
@@ -68,6 +79,11 @@ public class DatabaseUriConfigSourceFactory implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
+    }
+
+    /** {@link Dialect#waitLimitSql} for {@code database.wait-limit}. */
+    private static String waitLimitSql(ConfigSourceContext context, Dialect dialect) {
+        return dialect.waitLimitSql(DurationConverter.parseDuration(value(context, WAIT_LIMIT).orElse(DEFAULT_WAIT_LIMIT)));
     }
 
     private static Optional<String> value(ConfigSourceContext context, String name) {

@@ -1,5 +1,6 @@
 package io.github.accounts.engine;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +85,26 @@ public enum Dialect {
                     "quarkus.datasource.db-version", "3.33");
             case MYSQL -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.MysqlDialect");
             default -> Map.of();
+        };
+    }
+
+    /**
+     * The one statement each new connection runs so that no statement, and no wait for a lock, lasts beyond the limit:
+     * the database then fails it (answered 503, nothing changed) rather than let a call hang. On a MySQL server only lock
+     * waits are bounded ({@code max_statement_time} is MariaDB's; the comment form runs it on MariaDB only).
+     */
+    String waitLimitSql(Duration limit) {
+        long millis = limit.toMillis();
+        long seconds = Math.max(1, (millis + 999) / 1000); // InnoDB counts whole seconds
+        String fraction = String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        return switch (this) {
+            case H2 -> "SET LOCK_TIMEOUT " + millis + "; SET QUERY_TIMEOUT " + millis;
+            case SQLITE -> "PRAGMA busy_timeout = " + millis;
+            case POSTGRESQL -> "SELECT set_config('lock_timeout', '" + millis + "', false), set_config('statement_timeout', '"
+                    + millis + "', false)";
+            case MARIADB -> "SET SESSION innodb_lock_wait_timeout = " + seconds + ", max_statement_time = " + fraction;
+            case MYSQL -> "SET SESSION innodb_lock_wait_timeout = " + seconds + " /*M!100108 , max_statement_time = "
+                    + fraction + " */";
         };
     }
 

@@ -24,6 +24,8 @@ class WholeBodies {
 
     /** Before the routes of Quarkus REST, which look for a body read already. */
     static final int ORDER = -1_000;
+    /** Marks a request whose body was read whole. */
+    private static final String READ = WholeBodies.class.getName() + ".read";
 
     void readBodiesFirst(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
@@ -35,9 +37,14 @@ class WholeBodies {
                     if (context.body().buffer() == null) {
                         ((RoutingContextInternal) context).setBody(Buffer.buffer());
                     }
+                    context.put(READ, true);
                     context.next();
                 })
                 .failureHandler(context -> {
+                    if (context.get(READ) != null) {
+                        context.next(); // a later handler failed, not the reading: not this handler's to answer
+                        return;
+                    }
                     if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
                         ProblemResponses.answer(context, Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
                                 "the request body is larger than " + maxBodySize.asLongValue() + " bytes");

@@ -110,6 +110,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (Contention.waitedTooLong(e)) {
+            return ProblemResponses.answer(unavailable("the database did not answer within the wait limit; nothing was"
+                    + " changed, retry shortly"), "wait limit");
+        }
         if (Failures.databaseUnreachable(e)) {
             return ProblemResponses.answer(unavailable("the database cannot be reached; retry later"), e.getClass().getSimpleName());
         }

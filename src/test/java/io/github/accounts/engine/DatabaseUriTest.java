@@ -24,13 +24,13 @@ class DatabaseUriTest {
             h2:///:memory:                                      | h2         | jdbc:h2:mem:accounts;DB_CLOSE_DELAY=-1
             h2:///data/accounts?MODE=PostgreSQL                 | h2         | jdbc:h2:./data/accounts;MODE=PostgreSQL;WRITE_DELAY=0
             h2:///data/accounts?WRITE_DELAY=500                 | h2         | jdbc:h2:./data/accounts;WRITE_DELAY=500
-            sqlite:///sqlalchemy-tutorial.db                    | sqlite     | jdbc:sqlite:sqlalchemy-tutorial.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
-            sqlite:///data/accounts.db                          | sqlite     | jdbc:sqlite:data/accounts.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
-            sqlite:////var/lib/app/accounts.db                  | sqlite     | jdbc:sqlite:/var/lib/app/accounts.db?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
-            sqlite://                                           | sqlite     | jdbc:sqlite::memory:?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
-            sqlite:///:memory:                                  | sqlite     | jdbc:sqlite::memory:?busy_timeout=5000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:///sqlalchemy-tutorial.db                    | sqlite     | jdbc:sqlite:sqlalchemy-tutorial.db?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:///data/accounts.db                          | sqlite     | jdbc:sqlite:data/accounts.db?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:////var/lib/app/accounts.db                  | sqlite     | jdbc:sqlite:/var/lib/app/accounts.db?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite://                                           | sqlite     | jdbc:sqlite::memory:?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
+            sqlite:///:memory:                                  | sqlite     | jdbc:sqlite::memory:?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
             sqlite+pysqlite:///tutorial.db?busy_timeout=60000   | sqlite     | jdbc:sqlite:tutorial.db?busy_timeout=60000&foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE
-            sqlite+aiosqlite:///tutorial.db?journal_mode=DELETE | sqlite     | jdbc:sqlite:tutorial.db?busy_timeout=5000&foreign_keys=true&journal_mode=DELETE&transaction_mode=IMMEDIATE
+            sqlite+aiosqlite:///tutorial.db?journal_mode=DELETE | sqlite     | jdbc:sqlite:tutorial.db?foreign_keys=true&journal_mode=DELETE&transaction_mode=IMMEDIATE
             postgresql://scott:tiger@localhost:5432/test        | postgresql | jdbc:postgresql://localhost:5432/test
             postgres://scott:tiger@localhost/test               | postgresql | jdbc:postgresql://localhost/test
             postgresql+psycopg2://scott:tiger@db:5432/test      | postgresql | jdbc:postgresql://db:5432/test
