@@ -11,6 +11,11 @@ final class AccountRules {
     static final String USERNAME_MESSAGE = "may contain only letters, digits, '.', '_' and '-'";
     /** The most accounts one {@code POST} may carry: at cost 10 that is already about half a minute of hashing. */
     static final int MAX_BATCH = 1000;
+    /**
+     * The most accounts one {@code POST} may carry when an admin does not send it: what anyone may make the service hash
+     * with one request, about a third of a second of bcrypt at cost 10.
+     */
+    static final int MAX_UNPRIVILEGED_BATCH = 10;
 
     private AccountRules() {
     }

@@ -18,12 +18,12 @@ import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
 import io.github.accounts.security.PasswordHasher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
@@ -48,17 +48,28 @@ public class AccountService {
         this.caller = caller;
     }
 
-    /** {@code POST /accounts}: 403 when someone but an admin sets an admin-only field, else {@link #add(List)}. */
-    @Transactional
+    /**
+     * {@code POST /accounts}: 403 when someone but an admin sets an admin-only field or sends more than
+     * {@link AccountRules#MAX_UNPRIVILEGED_BATCH} accounts, else {@link #add(List)}.
+     */
     public List<Account> create(NewAccounts body) {
         caller.requireAdminFor(body.adminOnlyFields());
+        if (body.all().size() > AccountRules.MAX_UNPRIVILEGED_BATCH) {
+            caller.requireAdminTo("create more than " + AccountRules.MAX_UNPRIVILEGED_BATCH + " accounts in one request");
+        }
         return add(body.all());
     }
 
-    /** {@code session.add_all([...]); session.commit()}: all or nothing. Hashing runs on all cores, before any SQL. */
-    @Transactional
+    /**
+     * {@code session.add_all([...]); session.commit()}: all or nothing. The passwords are hashed first, outside the
+     * transaction, so that however long bcrypt takes no transaction stays open meanwhile.
+     */
     public List<Account> add(List<NewAccount> requests) {
         List<String> hashes = hasher.hashAll(requests.stream().map(NewAccount::password).toList());
+        return QuarkusTransaction.joiningExisting().call(() -> persistAll(requests, hashes));
+    }
+
+    private List<Account> persistAll(List<NewAccount> requests, List<String> hashes) {
         List<Account> accounts = new ArrayList<>(requests.size());
         try {
             for (int i = 0; i < requests.size(); i++) {

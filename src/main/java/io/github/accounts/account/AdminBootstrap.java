@@ -28,24 +28,27 @@ class AdminBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(this::createUnlessAnAdminExists);
+        if (QuarkusTransaction.requiringNew().call(this::adminWanted)) {
+            accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)));
+            LOG.info("Created the admin account 'admin' from accounts.admin.password");
+        }
     }
 
-    private void createUnlessAnAdminExists() {
+    /** Whether no admin exists, a password for one is configured, and its username is free. */
+    private boolean adminWanted() {
         if (Account.count("role", Caller.ADMIN) > 0) {
-            return;
+            return false;
         }
         if (config.admin().password().isEmpty()) {
             LOG.warn("No admin account exists: start once with ACCOUNTS_ADMIN_PASSWORD=<password> (accounts.admin.password)"
                     + " to create the account 'admin'");
-            return;
+            return false;
         }
         if (Account.count("username", USERNAME) > 0) {
             LOG.warn("No admin account exists, and the username 'admin' is taken by a user: make it an admin with SQL"
                     + " (UPDATE accounts SET role = 'admin' WHERE username = 'admin')");
-            return;
+            return false;
         }
-        accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)));
-        LOG.info("Created the admin account 'admin' from accounts.admin.password");
+        return true;
     }
 }

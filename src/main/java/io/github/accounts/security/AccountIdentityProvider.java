@@ -2,6 +2,9 @@ package io.github.accounts.security;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.SessionFactory;
@@ -11,6 +14,7 @@ import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 import io.github.accounts.persistence.SecretString;
+import io.github.accounts.problem.ProblemException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -19,6 +23,9 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -60,64 +67,95 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /**
+     * Reads the account on a worker thread, checks the password on {@link BcryptPool} (no thread waits for it
+     * meanwhile), then counts the outcome on a worker thread again. A refusal before the check (throttled, bcrypt's
+     * pool full) travels as the cause of the {@code AuthenticationFailedException} and is answered as itself.
+     */
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> signIn(request.getUsername(), new String(request.getPassword().getPassword())));
+        String username = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        Context vertx = Vertx.currentContext();
+        Executor backOnRequest = vertx == null ? Runnable::run : task -> vertx.runOnContext(ignored -> task.run());
+        return Uni.createFrom().item(() -> read(username, password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(attempt -> Uni.createFrom().completionStage(() -> check(attempt, password))
+                        .emitOn(backOnRequest) // the request's context, where the identity is set
+                        .chain(matches -> context.runBlocking(() -> conclude(attempt, matches))))
+                .onFailure(ProblemException.class).transform(refused -> new AuthenticationFailedException(refused));
     }
 
-    /**
-     * Checks the password against the account as stored now, unless its failures block it. Only the exact username
-     * signs in: a variant that the database's collation matches to the account (other case, trailing space) is a wrong
-     * password for that account, counted against it.
-     */
-    private SecurityIdentity signIn(String username, String password) {
+    /** What sign-in read of the account: its credential as stored now, or none, and the lockout row it counts in. */
+    private record Attempt(String username, Optional<StoredCredential> stored, long subject) {
+        /** Only the exact username signs in: a variant the collation matches (other case, trailing space) does not. */
+        boolean exact() {
+            return stored.isPresent() && stored.get().username().equals(username);
+        }
+    }
+
+    /** The account as stored now, unless no account can have these credentials or its failures block it. */
+    private Attempt read(String username, String password) {
         if (username.length() > MAX_USERNAME_LENGTH || !PasswordHasher.fits(password)) {
             // No account can have it: answered at once, without a read, a bcrypt check or a count to keep.
             throw new AuthenticationFailedException("wrong username or password");
         }
+        if (!verified.mayRecall(username, password)) {
+            hasher.requireRoomToCheck(); // a flood is refused before it costs a read
+        }
         Optional<StoredCredential> stored = load(username);
         long subject = stored.map(StoredCredential::id).orElseGet(() -> SignInLockout.unknownSubject(username));
         requireNotBlocked(stored.isPresent() ? stored.get().blockedUntil() : blockedUntil(subject));
-        boolean matches = stored.isPresent() && stored.get().username().equals(username)
-                ? matches(username, password, stored.get())
-                : hasher.matchesNothing(password);
-        if (!matches) {
-            lockout.failed(subject);
-            throw new AuthenticationFailedException("wrong username or password");
-        }
-        if (stored.get().failures() > 0) {
-            lockout.succeeded(subject);
-        }
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRole(stored.get().role())
-                .addAttribute(ACCOUNT_ID, stored.get().id())
-                .build();
+        return new Attempt(username, stored, subject);
     }
 
-    private static void requireNotBlocked(long blockedUntil) {
-        long retryAfter = SignInLockout.retryAfterSeconds(blockedUntil);
-        if (retryAfter > 0) {
-            throw new AuthenticationFailedException(new SignInThrottledException(retryAfter));
+    /**
+     * bcrypt, unless this password matched this very hash recently. A username no account has, or a variant of one,
+     * costs a check too (against a decoy), so that it cannot be told from a wrong password by time.
+     */
+    private CompletionStage<Boolean> check(Attempt attempt, String password) {
+        if (!attempt.exact()) {
+            return hasher.matchesLater(password, null);
         }
-    }
-
-    /** bcrypt, unless this password matched this very hash recently. */
-    private boolean matches(String username, String password, StoredCredential stored) {
-        if (verified.recalls(username, password, stored.password())) {
-            return true;
+        StoredCredential stored = attempt.stored().get();
+        if (verified.recalls(attempt.username(), password, stored.password())) {
+            return CompletableFuture.completedFuture(true);
         }
         if (!hasher.isHash(stored.password()) && unreadablePasswords.size() < MAX_REPORTED
                 && unreadablePasswords.add(stored.id())) {
             LOG.warnf("Account %d has a stored password that is no bcrypt hash (another program wrote it?): it cannot"
                     + " sign in until its password is set through the API", stored.id());
         }
-        if (!hasher.matches(password, stored.password())) {
-            return false;
+        return hasher.matchesLater(password, stored.password()).thenApply(matches -> {
+            if (matches) {
+                verified.remember(attempt.username(), password, stored.password());
+            }
+            return matches;
+        });
+    }
+
+    /** Counts a failure against the account (or its lockout row), or forgets its failures on success. */
+    private SecurityIdentity conclude(Attempt attempt, boolean matches) {
+        if (!matches) {
+            lockout.failed(attempt.subject());
+            throw new AuthenticationFailedException("wrong username or password");
         }
-        verified.remember(username, password, stored.password());
-        return true;
+        StoredCredential stored = attempt.stored().get();
+        if (stored.failures() > 0) {
+            lockout.succeeded(attempt.subject());
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(attempt.username()))
+                .addRole(stored.role())
+                .addAttribute(ACCOUNT_ID, stored.id())
+                .build();
+    }
+
+    private static void requireNotBlocked(long blockedUntil) {
+        long retryAfter = SignInLockout.retryAfterSeconds(blockedUntil);
+        if (retryAfter > 0) {
+            throw new SignInThrottledException(retryAfter);
+        }
     }
 
     /** The account's current id, username, hash, role and lockout: one indexed read through a stateless session. */

@@ -37,6 +37,13 @@ public class Caller {
         }
     }
 
+    /** 403 saying what only an admin may do, when someone else tries it. */
+    public void requireAdminTo(String action) {
+        if (!isAdmin()) {
+            throw new ProblemException(Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "only an admin may " + action);
+        }
+    }
+
     private boolean isAdmin() {
         return identity.hasRole(ADMIN);
     }

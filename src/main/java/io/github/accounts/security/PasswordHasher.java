@@ -3,7 +3,9 @@ package io.github.accounts.security;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.wildfly.security.password.interfaces.BCryptPassword;
@@ -12,7 +14,10 @@ import org.wildfly.security.password.util.ModularCrypt;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns passwords into salted bcrypt hashes at the configured cost; the only place a plain password is handled. */
+/**
+ * Turns passwords into salted bcrypt hashes at the configured cost, and checks them; the only place a plain password is
+ * handled. The bcrypt work itself runs on {@link BcryptPool}, which answers 503 when it is full.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -27,19 +32,32 @@ public class PasswordHasher {
 
     private final int cost;
     private final String decoy;
+    private final BcryptPool pool;
 
-    PasswordHasher(SecurityConfig config) {
+    PasswordHasher(SecurityConfig config, BcryptPool pool) {
         this.cost = config.password().bcryptCost();
         this.decoy = decoy(cost);
+        this.pool = pool;
     }
 
     public String hash(String password) {
-        return BcryptUtil.bcryptHash(password, cost);
+        return pool.run(() -> BcryptUtil.bcryptHash(password, cost));
     }
 
-    /** Hashes on all cores: bcrypt is deliberately slow, and a batch should cost its length divided by the cores. */
+    /**
+     * Hashes a batch on every thread of the pool, a few at a time, so that other calls' checks queue between them
+     * rather than behind the whole batch; 503 (and nothing hashed that counts) if the pool is full meanwhile.
+     */
     public List<String> hashAll(List<String> passwords) {
-        return passwords.parallelStream().map(this::hash).toList();
+        List<String> hashes = new ArrayList<>(passwords.size());
+        for (int from = 0; from < passwords.size(); from += pool.threads()) {
+            List<CompletableFuture<String>> window = new ArrayList<>();
+            for (String password : passwords.subList(from, Math.min(passwords.size(), from + pool.threads()))) {
+                window.add(pool.submit(() -> BcryptUtil.bcryptHash(password, cost)));
+            }
+            window.forEach(hash -> hashes.add(BcryptPool.await(hash)));
+        }
+        return hashes;
     }
 
     /**
@@ -47,13 +65,25 @@ public class PasswordHasher {
      * own code stores, another scheme, nothing) matches no password, after the same work as a real check.
      */
     public boolean matches(String password, String stored) {
+        return BcryptPool.await(matchesLater(password, stored));
+    }
+
+    /** 503 at once when bcrypt's pool has no place free now. */
+    void requireRoomToCheck() {
+        pool.requireRoom();
+    }
+
+    /** {@link #matches}, answered when the pool has run it: nothing waits for it meanwhile. */
+    CompletableFuture<Boolean> matchesLater(String password, String stored) {
         boolean bcrypt = isHash(stored);
-        try {
-            boolean matches = BcryptUtil.matches(password, bcrypt ? "$2a$" + stored.substring(4) : decoy);
-            return bcrypt && matches;
-        } catch (RuntimeException e) {
-            return false; // shaped like bcrypt, but not a hash the algorithm can read
-        }
+        String checked = bcrypt ? "$2a$" + stored.substring(4) : decoy;
+        return pool.submit(() -> {
+            try {
+                return BcryptUtil.matches(password, checked) && bcrypt;
+            } catch (RuntimeException e) {
+                return false; // shaped like bcrypt, but not a hash the algorithm can read
+            }
+        });
     }
 
     /** Whether bcrypt reads all of the password: at most 72 bytes, or a longer one would be silently cut. */
@@ -66,10 +96,6 @@ public class PasswordHasher {
         return stored != null && BCRYPT.matcher(stored).matches();
     }
 
-    /** Spends what a check costs and matches nothing: for a username no account has. */
-    public boolean matchesNothing(String password) {
-        return matches(password, null);
-    }
 
     /**
      * A bcrypt hash at the given cost that no password matches: a random salt beside a random digest. Checking a

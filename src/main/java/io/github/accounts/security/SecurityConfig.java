@@ -46,6 +46,14 @@ public interface SecurityConfig {
         @WithDefault("10")
         @WithConverter(BcryptCostConverter.class)
         int bcryptCost();
+
+        /** How many bcrypt checks and hashes run at once, on threads of their own; default: one per core. */
+        Optional<@WithConverter(AtLeastOne.class) Integer> threads();
+
+        /** How many more may wait for one of those threads; beyond that a call that needs bcrypt is answered 503 at once. */
+        @WithDefault("16")
+        @WithConverter(AtLeastZero.class)
+        int queue();
     }
 
     /**
@@ -69,6 +77,40 @@ public interface SecurityConfig {
                 throw new IllegalArgumentException("must be a whole number from " + MIN + " to " + MAX);
             }
             return cost;
+        }
+    }
+
+    /** A count of at least {@code min}, failing start-up with one line otherwise. */
+    abstract class Count implements Converter<Integer> {
+        private final int min;
+
+        Count(int min) {
+            this.min = min;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            try {
+                int count = Integer.parseInt(value.trim());
+                if (count >= min) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("must be a whole number of at least " + min);
+        }
+    }
+
+    class AtLeastOne extends Count {
+        public AtLeastOne() {
+            super(1);
+        }
+    }
+
+    class AtLeastZero extends Count {
+        public AtLeastZero() {
+            super(0);
         }
     }
 }

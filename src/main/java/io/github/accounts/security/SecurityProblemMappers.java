@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.Response.Status;
 /**
  * Quarkus Security's exceptions as the problems they stand for, answered through {@link ProblemResponses#answer}: 401
  * with the Basic challenge (the same answer for an unknown username and a wrong password), 403 for a call the
- * caller's role does not allow, and the 429 a throttled sign-in carries as its cause.
+ * caller's role does not allow, and the problem a sign-in refused before its check carries as its cause (429 for a
+ * throttled username, 503 when bcrypt's pool is full).
  */
 public class SecurityProblemMappers {
 

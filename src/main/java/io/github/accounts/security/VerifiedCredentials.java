@@ -50,6 +50,12 @@ class VerifiedCredentials {
         return entry != null && entry.expiry - System.nanoTime() > 0 && entry.hash.equals(storedHash);
     }
 
+    /** Whether this password was recently verified against some hash: it may need no bcrypt, so no wait for bcrypt. */
+    boolean mayRecall(String username, String password) {
+        Entry entry = entries.get(digest(username, password));
+        return entry != null && entry.expiry - System.nanoTime() > 0;
+    }
+
     /** Records that the password matched this stored hash. */
     void remember(String username, String password, String storedHash) {
         if (entries.size() >= MAX_ENTRIES) {

@@ -11,7 +11,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,25 @@ public class PermissionTest {
                 .body(Map.of("username", promoted, "password", "password-1", "role", "admin", "tokens", 1, "verified", true))
                 .post("/accounts").then().statusCode(201).body("role", equalTo("admin")).body("tokens", equalTo(1));
         as(promoted, "password-1").get("/accounts").then().statusCode(200);
+    }
+
+    /** bcrypt is a budget: what one request that is not an admin's may make the service hash is small. */
+    @Test
+    void onlyAnAdminMaySignUpMoreThanTenAccountsInOneRequest() {
+        List<Map<String, String>> ten = new ArrayList<>(), eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            Map<String, String> account = Map.of("username", uniqueName("bulk"), "password", "password-1");
+            (i < 10 ? ten : eleven).add(account);
+        }
+        eleven.addAll(0, ten);
+        for (RequestSpecification caller : new RequestSpecification[] { anonymous(), asSelf() }) {
+            assertProblem(caller.contentType(ContentType.JSON).body(eleven).post("/accounts").then(), 403)
+                    .body("detail", equalTo("only an admin may create more than 10 accounts in one request"));
+        }
+        asAdmin().queryParam("username", ten.get(0).get("username")).get("/accounts").then().body("$", empty());
+        anonymous().contentType(ContentType.JSON).body(ten).post("/accounts").then().statusCode(201).body("$", hasSize(10));
+        List<Map<String, String>> more = eleven.stream().map(a -> Map.of("username", a.get("username") + "a", "password", "password-1")).toList();
+        asAdmin().contentType(ContentType.JSON).body(more).post("/accounts").then().statusCode(201).body("$", hasSize(11));
     }
 
     @Test
