@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.github.accounts.security.Caller;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,14 +63,16 @@ public class AccountResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response create(@Valid @NotNull NewAccounts body, @Context UriInfo uri) {
-        List<Account> created = service.create(body);
-        if (body.isArray()) {
-            return Response.status(Response.Status.CREATED).entity(created.stream().map(AccountView::of).toList()).build();
-        }
-        Account account = created.get(0);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id)).build())
-                .tag(EntityTags.of(account)).entity(AccountView.of(account)).build();
+    @Blocking // the checks run on a worker; the worker is free again while bcrypt hashes, and the rows are stored on one
+    public Uni<Response> create(@Valid @NotNull NewAccounts body, @Context UriInfo uri) {
+        return service.create(body).map(created -> {
+            if (body.isArray()) {
+                return Response.status(Response.Status.CREATED).entity(created.stream().map(AccountView::of).toList()).build();
+            }
+            Account account = created.get(0);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(account.id)).build())
+                    .tag(EntityTags.of(account)).entity(AccountView.of(account)).build();
+        });
     }
 
     @GET
@@ -131,8 +135,10 @@ public class AccountResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccountPatch.class)))
-    public RestResponse<AccountView> patch(@RestPath long id, @Valid @NotNull AccountPatch body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(service.update(id, body, EntityTags.expectedVersion(ifMatch)));
+    @Blocking // as create: no worker waits while a new password is hashed
+    public Uni<RestResponse<AccountView>> patch(@RestPath long id, @Valid @NotNull AccountPatch body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(id, body, EntityTags.expectedVersion(ifMatch)).map(AccountResource::ok);
     }
 
     @DELETE

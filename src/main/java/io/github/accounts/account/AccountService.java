@@ -19,6 +19,8 @@ import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
 import io.github.accounts.security.PasswordHasher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -52,7 +54,7 @@ public class AccountService {
      * {@code POST /accounts}: 403 when someone but an admin sets an admin-only field or sends more than
      * {@link AccountRules#MAX_UNPRIVILEGED_BATCH} accounts, else {@link #add(List)}.
      */
-    public List<Account> create(NewAccounts body) {
+    public Uni<List<Account>> create(NewAccounts body) {
         caller.requireAdminFor(body.adminOnlyFields());
         if (body.all().size() > AccountRules.MAX_UNPRIVILEGED_BATCH) {
             caller.requireAdminTo("create more than " + AccountRules.MAX_UNPRIVILEGED_BATCH + " accounts in one request");
@@ -61,12 +63,13 @@ public class AccountService {
     }
 
     /**
-     * {@code session.add_all([...]); session.commit()}: all or nothing. The passwords are hashed first, outside the
-     * transaction, so that however long bcrypt takes no transaction stays open meanwhile.
+     * {@code session.add_all([...]); session.commit()}: all or nothing. The passwords are hashed first, on bcrypt's own
+     * threads with no thread of the service waiting, and only then is a transaction opened, on a worker thread.
      */
-    public List<Account> add(List<NewAccount> requests) {
-        List<String> hashes = hasher.hashAll(requests.stream().map(NewAccount::password).toList());
-        return QuarkusTransaction.joiningExisting().call(() -> persistAll(requests, hashes));
+    public Uni<List<Account>> add(List<NewAccount> requests) {
+        return Uni.createFrom().completionStage(() -> hasher.hashAllLater(requests.stream().map(NewAccount::password).toList()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(hashes -> QuarkusTransaction.joiningExisting().call(() -> persistAll(requests, hashes)));
     }
 
     private List<Account> persistAll(List<NewAccount> requests, List<String> hashes) {
@@ -121,20 +124,25 @@ public class AccountService {
      * Fetch, change, write: the write is one statement, {@code update accounts set ... where id = ? and version = ?},
      * committed as it runs (Hibernate's stateless session), so it changes the row only as the fetch found it.
      * {@code expectedVersion} is the client's {@code If-Match}: a row at another version is a 412, and nothing changes.
-     * Without it the patch is unconditional (see {@link #fetchAndWrite}). A new password is hashed once, first.
+     * Without it the patch is unconditional (see {@link #fetchAndWrite}). A new password is hashed once, first, on
+     * bcrypt's own threads with no thread of the service waiting for it.
      */
-    public Account update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
+    public Uni<Account> update(long id, AccountPatch patch, Optional<Long> expectedVersion) {
         requireReach(id);
         caller.requireAdminFor(patch.adminOnlyFields());
-        String hash = patch.password() == null ? null : hasher.hash(patch.password());
-        try {
-            return fetchAndWrite(id, expectedVersion, (writer, account) -> {
-                patch.applyTo(account, hash);
-                writer.update(account);
-            });
-        } catch (PersistenceException e) {
-            throw Constraints.violated(e, ConstraintKind.UNIQUE) ? usernameTaken() : e;
-        }
+        Uni<String> hash = patch.password() == null ? Uni.createFrom().nullItem()
+                : Uni.createFrom().completionStage(() -> hasher.hashLater(patch.password()))
+                        .emitOn(Infrastructure.getDefaultWorkerPool());
+        return hash.map(newHash -> {
+            try {
+                return fetchAndWrite(id, expectedVersion, (writer, account) -> {
+                    patch.applyTo(account, newHash);
+                    writer.update(account);
+                });
+            } catch (PersistenceException e) {
+                throw Constraints.violated(e, ConstraintKind.UNIQUE) ? usernameTaken() : e;
+            }
+        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.accounts.security;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -71,19 +70,6 @@ class BcryptPool {
         return new ProblemException(Status.SERVICE_UNAVAILABLE, ProblemTypes.BUSY,
                 "too many password checks are waiting; nothing was changed, retry shortly")
                 .withHeader(HttpHeaders.RETRY_AFTER, 1);
-    }
-
-    static <T> T await(CompletableFuture<T> result) {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Runs the work on the pool and waits for it: 503 at once if no place is free. */
-    <T> T run(Supplier<T> work) {
-        return await(submit(work));
     }
 
     @PreDestroy

@@ -40,32 +40,28 @@ public class PasswordHasher {
         this.pool = pool;
     }
 
-    public String hash(String password) {
-        return pool.run(() -> BcryptUtil.bcryptHash(password, cost));
+    /** The password's hash, when the pool has made it: nothing waits for it meanwhile (503 at once if the pool is full). */
+    public CompletableFuture<String> hashLater(String password) {
+        return pool.submit(() -> BcryptUtil.bcryptHash(password, cost));
     }
 
     /**
      * Hashes a batch on every thread of the pool, a few at a time, so that other calls' checks queue between them
-     * rather than behind the whole batch; 503 (and nothing hashed that counts) if the pool is full meanwhile.
+     * rather than behind the whole batch; 503 (and nothing that counts hashed) if the pool is full meanwhile.
      */
-    public List<String> hashAll(List<String> passwords) {
-        List<String> hashes = new ArrayList<>(passwords.size());
+    public CompletableFuture<List<String>> hashAllLater(List<String> passwords) {
+        CompletableFuture<List<String>> hashed = CompletableFuture.completedFuture(new ArrayList<>(passwords.size()));
         for (int from = 0; from < passwords.size(); from += pool.threads()) {
-            List<CompletableFuture<String>> window = new ArrayList<>();
-            for (String password : passwords.subList(from, Math.min(passwords.size(), from + pool.threads()))) {
-                window.add(pool.submit(() -> BcryptUtil.bcryptHash(password, cost)));
-            }
-            window.forEach(hash -> hashes.add(BcryptPool.await(hash)));
+            List<String> window = passwords.subList(from, Math.min(passwords.size(), from + pool.threads()));
+            hashed = hashed.thenCompose(hashes -> {
+                List<CompletableFuture<String>> started = window.stream().map(this::hashLater).toList();
+                return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                    started.forEach(hash -> hashes.add(hash.join()));
+                    return hashes;
+                });
+            });
         }
-        return hashes;
-    }
-
-    /**
-     * Whether the password matches a stored hash. A stored value that is no bcrypt hash (the plain text the tutorial's
-     * own code stores, another scheme, nothing) matches no password, after the same work as a real check.
-     */
-    public boolean matches(String password, String stored) {
-        return BcryptPool.await(matchesLater(password, stored));
+        return hashed;
     }
 
     /** 503 at once when bcrypt's pool has no place free now. */
@@ -73,7 +69,11 @@ public class PasswordHasher {
         pool.requireRoom();
     }
 
-    /** {@link #matches}, answered when the pool has run it: nothing waits for it meanwhile. */
+    /**
+     * Whether the password matches a stored hash, answered when the pool has run the check: nothing waits for it
+     * meanwhile. A stored value that is no bcrypt hash (the plain text the tutorial's own code stores, another scheme,
+     * nothing) matches no password, after the same work as a real check.
+     */
     CompletableFuture<Boolean> matchesLater(String password, String stored) {
         boolean bcrypt = isHash(stored);
         String checked = bcrypt ? "$2a$" + stored.substring(4) : decoy;
@@ -95,7 +95,6 @@ public class PasswordHasher {
     public boolean isHash(String stored) {
         return stored != null && BCRYPT.matcher(stored).matches();
     }
-
 
     /**
      * A bcrypt hash at the given cost that no password matches: a random salt beside a random digest. Checking a
