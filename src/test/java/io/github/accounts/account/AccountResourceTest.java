@@ -64,6 +64,15 @@ public class AccountResourceTest {
         assertTrue(response.<String>path("dateCreated").endsWith("Z"), "ISO-8601 UTC");
     }
 
+    /** A client's cached Location, an ETag or a log line must never come to name another account. */
+    @Test
+    void anIdShouldNeverBeHandedOutTwice() {
+        long deleted = create(uniqueName("newest"));
+        asAdmin().delete("/accounts/" + deleted).then().statusCode(204);
+        long next = create(uniqueName("next"));
+        assertTrue(next > deleted, "got id " + next + " after the newest, " + deleted + ", was deleted");
+    }
+
     @Test
     void createArrayShouldStoreAllInOrder() {
         String a = uniqueName("batch"), b = uniqueName("batch"), c = uniqueName("batch");

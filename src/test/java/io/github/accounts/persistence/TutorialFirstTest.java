@@ -3,6 +3,7 @@ package io.github.accounts.persistence;
 import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestAccounts.as;
 import static io.github.accounts.support.TestAccounts.asAdmin;
+import static io.github.accounts.support.TestAccounts.create;
 import static io.github.accounts.support.TestAccounts.uniqueName;
 import static io.github.accounts.support.TutorialFirstDatabase.DELETED;
 import static io.github.accounts.support.TutorialFirstDatabase.GUEST;
@@ -98,6 +99,17 @@ abstract class TutorialFirstTest {
         Object deleted = tutorial.get(DELETED).get("id");
         asAdmin().delete("/accounts/" + deleted).then().statusCode(204);
         assertNull(tutorial.get(DELETED));
+    }
+
+    /** The table the tutorial made is rebuilt with AUTOINCREMENT ids where SQLite would hand the newest id out again. */
+    @Test
+    void anIdShouldNeverBeHandedOutTwiceWhoeverWritesTheNextRow() {
+        String newest = uniqueName("newest");
+        long deleted = create(newest);
+        asAdmin().delete("/accounts/" + deleted).then().statusCode(204);
+        long next = ((Number) tutorial.add(uniqueName("python"), "python-password").get("id")).longValue();
+        assertTrue(next > deleted, "Python's next row got id " + next + " after " + deleted + " was deleted");
+        assertTrue(create(uniqueName("api")) > next);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.accounts.persistence.sqlite;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hibernate.boot.Metadata;
@@ -16,8 +17,11 @@ import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
+import org.hibernate.mapping.Index;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UniqueKey;
 import org.hibernate.service.ServiceRegistry;
+import org.hibernate.tool.schema.internal.StandardIndexExporter;
 import org.hibernate.tool.schema.internal.StandardTableExporter;
 import org.hibernate.tool.schema.spi.Exporter;
 import org.hibernate.type.SqlTypes;
@@ -50,8 +54,17 @@ public class SqliteDialect extends SQLiteDialect {
         public String[] getSqlCreateStrings(Table table, Metadata metadata, SqlStringGenerationContext context) {
             String[] statements = Arrays.stream(super.getSqlCreateStrings(table, metadata, context)).map(SqliteDialect::sqlite)
                     .toArray(String[]::new);
-            statements[0] = withForeignKeys(statements[0], table);
+            statements[0] = withForeignKeys(withUniqueKeys(autoincrement(statements[0], table), table), table);
             return statements;
+        }
+    };
+
+    /** {@code create index if not exists}: schema update does not see the indexes SQLite has, and would create them again. */
+    private final Exporter<Index> indexExporter = new StandardIndexExporter(this) {
+        @Override
+        public String[] getSqlCreateStrings(Index index, Metadata metadata, SqlStringGenerationContext context) {
+            return Arrays.stream(super.getSqlCreateStrings(index, metadata, context))
+                    .map(sql -> sql.replaceFirst("(?i)^create (unique )?index ", "create $1index if not exists ")).toArray(String[]::new);
         }
     };
 
@@ -65,6 +78,50 @@ public class SqliteDialect extends SQLiteDialect {
     /** SQL written for the other dialects, as SQLite takes it: {@code CURRENT_TIMESTAMP(6)} becomes {@code CURRENT_TIMESTAMP}. */
     static String sqlite(String sql) {
         return TIMESTAMP_PRECISION.matcher(sql).replaceAll("CURRENT_TIMESTAMP");
+    }
+
+    /**
+     * An identity id as {@code INTEGER PRIMARY KEY AUTOINCREMENT}: without it SQLite hands the highest id out again
+     * once that row is deleted, so a client's cached {@code Location}, an {@code ETag} or a log line would name
+     * another account. The key moves from the table's end into the column, where SQLite requires it.
+     */
+    private String autoincrement(String create, Table table) {
+        if (!hasIdentityKey(table)) {
+            return create;
+        }
+        String id = table.getPrimaryKey().getColumns().get(0).getQuotedName(this);
+        String column = "([(,]\\s*)" + Pattern.quote(id) + " INTEGER(?=[,)])";
+        String keyed = create.replaceFirst(column, "$1" + Matcher.quoteReplacement(id) + " INTEGER PRIMARY KEY AUTOINCREMENT");
+        if (keyed.equals(create)) {
+            throw new IllegalStateException("SQLite: no column " + id + " INTEGER to make AUTOINCREMENT in: " + create);
+        }
+        return keyed.replace(", primary key (" + id + ")", "");
+    }
+
+    /** Whether the table's key is one id the database assigns. */
+    static boolean hasIdentityKey(Table table) {
+        return table.getPrimaryKey() != null && table.getPrimaryKey().getColumns().size() == 1
+                && table.getPrimaryKey().getColumns().get(0).isIdentity();
+    }
+
+    /** Whether a table's {@code create} statement (as {@code sqlite_schema} holds it) gives it ids never handed out twice. */
+    static boolean autoincrements(String create) {
+        return create != null && create.toUpperCase(java.util.Locale.ROOT).contains("AUTOINCREMENT");
+    }
+
+    /**
+     * Unique keys of several columns (a transfer's idempotency key) go into the {@code create table} too: Hibernate would
+     * add them with an {@code alter table} that SQLite does not have. A one-column key is in its column already.
+     */
+    private String withUniqueKeys(String create, Table table) {
+        StringBuilder keys = new StringBuilder();
+        for (UniqueKey key : table.getUniqueKeys().values()) {
+            if (key.getColumns().size() > 1 || !key.getColumns().get(0).isUnique()) {
+                keys.append(", constraint ").append(key.getName()).append(" unique (").append(names(key.getColumns())).append(')');
+            }
+        }
+        int end = create.lastIndexOf(')');
+        return keys.isEmpty() ? create : create.substring(0, end) + keys + create.substring(end);
     }
 
     /**
@@ -107,6 +164,11 @@ public class SqliteDialect extends SQLiteDialect {
     @Override
     public Exporter<Table> getTableExporter() {
         return tableExporter;
+    }
+
+    @Override
+    public Exporter<Index> getIndexExporter() {
+        return indexExporter;
     }
 
     @Override

@@ -21,8 +21,9 @@ import org.hibernate.mapping.Table;
 import org.jboss.logging.Logger;
 
 /**
- * Brings a table that another program created (the tutorial's own SQLAlchemy code, say) up to date on SQLite, just
- * before Hibernate's schema update. SQLite's {@code ALTER TABLE} cannot add a column whose default is not a constant
+ * Brings a table that another program created (the tutorial's own SQLAlchemy code, say), or an earlier version of the
+ * service, up to date on SQLite, just before Hibernate's schema update: the columns the entity maps, and ids that are
+ * {@code AUTOINCREMENT}. SQLite's {@code ALTER TABLE} cannot add a column whose default is not a constant
  * ({@code last_updated}'s {@code CURRENT_TIMESTAMP}), so such a table is rebuilt the way SQLite documents it (and
  * Alembic's batch mode does it), in one transaction: the old table is renamed, the new one created from the entity,
  * every row copied (with the columns the entity does not map, which are kept), the old table dropped and its indexes
@@ -59,16 +60,23 @@ public class SqliteTableUpgrade implements Integrator {
         Map<String, String> existing = columns(connection, table.getName());
         List<String> missing = table.getColumns().stream().map(Column::getName)
                 .filter(column -> !existing.containsKey(column.toLowerCase(Locale.ROOT))).toList();
-        if (existing.isEmpty() || missing.isEmpty()) {
+        boolean reusesIds = SqliteDialect.hasIdentityKey(table) && !SqliteDialect.autoincrements(create(connection, table.getName()));
+        if (existing.isEmpty() || missing.isEmpty() && !reusesIds) {
             return; // Hibernate creates a missing table; an up-to-date one needs nothing
         }
         Map<String, String> unmapped = new LinkedHashMap<>(existing);
         table.getColumns().forEach(column -> unmapped.remove(column.getName().toLowerCase(Locale.ROOT)));
         inOneTransactionWithoutForeignKeys(connection,
                 rebuild(table, metadata, factory, existing, unmapped, schemaOf(connection, table.getName())));
-        LOG.infof("Upgraded table %s, which another program created: added %s, kept its %d rows%s", table.getName(),
-                String.join(", ", missing), count(connection, table.getName()),
-                unmapped.isEmpty() ? "" : " and its columns " + String.join(", ", unmapped.keySet()));
+        List<String> changes = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            changes.add("added " + String.join(", ", missing));
+        }
+        if (reusesIds) {
+            changes.add("made its ids AUTOINCREMENT (never handed out twice)");
+        }
+        LOG.infof("Upgraded table %s: %s; kept its %d rows%s", table.getName(), String.join("; ", changes),
+                count(connection, table.getName()), unmapped.isEmpty() ? "" : " and its columns " + String.join(", ", unmapped.keySet()));
     }
 
     /**
@@ -150,6 +158,16 @@ public class SqliteTableUpgrade implements Integrator {
             }
         }
         return columns;
+    }
+
+    /** The statement that made the table, as SQLite keeps it; null when there is no such table. */
+    private static String create(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     /** The statements that made the table's own indexes and triggers (not the ones SQLite makes for constraints). */
