@@ -31,6 +31,7 @@ class DurabilityIT {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern TOKENS = Pattern.compile("\"tokens\":(\\d+)");
+    private static final Pattern WARNING = Pattern.compile("\\s(WARN|WARNING)\\s");
     private static final Pattern ETAG = Pattern.compile("\"(\\d+)\"");
 
     @ParameterizedTest(name = "{0}")
@@ -39,13 +40,21 @@ class DurabilityIT {
         String uri = FreshDatabase.uri(dialect, "restart");
         String body = "{\"username\":\"survivor\",\"password\":\"survivor-password\",\"tokens\":33}";
         try (PackagedApp first = PackagedApp.startReady(uri, Map.of())) {
+            assertNoWarning(first.output(), "a first start on a fresh database");
             HttpResponse<String> created = first.asAdmin("POST", "/accounts", body);
             assertEquals(201, created.statusCode(), created.body());
         }
         try (PackagedApp second = PackagedApp.startReady(uri, Map.of())) {
+            assertNoWarning(second.output(), "a restart");
             String found = second.asAdmin("GET", "/accounts?username=survivor", null).body();
             assertTrue(found.contains("\"tokens\":33"), found);
         }
+    }
+
+    /** Section 9: a start logs no warning for nothing wrong (schema management's notices, say). */
+    private static void assertNoWarning(String output, String what) {
+        List<String> warnings = output.lines().filter(line -> WARNING.matcher(line).find()).toList();
+        assertTrue(warnings.isEmpty(), what + " logged warnings:\n" + String.join("\n", warnings));
     }
 
     /**
