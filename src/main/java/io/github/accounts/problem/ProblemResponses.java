@@ -49,7 +49,9 @@ public final class ProblemResponses {
 
     private static Problem log(ProblemException e, String note) {
         Problem problem = e.toProblem();
-        Logger.Level level = problem.status() >= 500 ? Logger.Level.WARN : Logger.Level.INFO;
+        // Load shed on purpose is no failure, and a flood of it must not become a flood of log lines.
+        Logger.Level level = problem.type().equals(ProblemTypes.BUSY) ? Logger.Level.DEBUG
+                : problem.status() >= 500 ? Logger.Level.WARN : Logger.Level.INFO;
         if (note == null) {
             LOG.logf(level, "%d %s: %s", problem.status(), problem.title(), problem.detail());
         } else {

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,8 +28,13 @@ class BcryptPool {
     private final int threads;
     private final Semaphore admitted;
     private final ExecutorService pool;
+    /** The calls refused because the pool was full: logged at DEBUG only, so that a flood is a number, not a log. */
+    private final Counter refused;
 
-    BcryptPool(SecurityConfig config) {
+    BcryptPool(SecurityConfig config, MeterRegistry metrics) {
+        this.refused = Counter.builder("accounts.password.refused")
+                .description("Calls answered 503 at once because every bcrypt thread was busy and the queue full")
+                .register(metrics);
         this.threads = config.password().threads().orElse(Runtime.getRuntime().availableProcessors());
         this.admitted = new Semaphore(threads + config.password().queue());
         AtomicInteger created = new AtomicInteger();
@@ -66,7 +73,8 @@ class BcryptPool {
         }
     }
 
-    private static ProblemException busy() {
+    private ProblemException busy() {
+        refused.increment();
         return new ProblemException(Status.SERVICE_UNAVAILABLE, ProblemTypes.BUSY,
                 "too many password checks are waiting; nothing was changed, retry shortly")
                 .withHeader(HttpHeaders.RETRY_AFTER, 1);

@@ -96,6 +96,12 @@ class BcryptBudgetIT {
                 "the flood gets only 401, 429 or 503 with Retry-After: " + flood);
         assertTrue(flood.keySet().stream().anyMatch(k -> k.startsWith("503")), "the flood outran the budget: " + flood);
         assertEquals(Set.of(200), readiness.keySet(), "readiness during the flood: " + readiness);
+        double refused = app.send("GET", "/q/metrics", null, null).body().lines()
+                .filter(line -> line.startsWith("accounts_password_refused_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        int unavailable = flood.entrySet().stream().filter(e -> e.getKey().startsWith("503")).mapToInt(Map.Entry::getValue).sum();
+        assertTrue(refused >= unavailable, "the refusals are counted (accounts_password_refused_total " + refused
+                + "), not logged one by one: " + unavailable + " answered 503");
         // The median, not the p99: with the flood's 32 clients on the same two cores one slow call in a hundred is the
         // machine's, not the service's (bench figures go in the closing note). Before bcrypt had threads of its own, the
         // median was seconds: every worker thread waited behind the flood's checks.
