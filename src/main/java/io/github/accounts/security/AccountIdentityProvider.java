@@ -69,7 +69,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     /**
      * Reads the account on a worker thread, checks the password on {@link BcryptPool} (no thread waits for it
-     * meanwhile), then counts the outcome on a worker thread again. A refusal before the check (throttled, bcrypt's
+     * meanwhile; a password recalled for the current hash needs no check), then, when there is something to write (a
+     * failure to count, earlier failures to forget), writes it on a worker thread again. A refusal before the check (throttled, bcrypt's
      * pool full) travels as the cause of the {@code AuthenticationFailedException} and is answered as itself.
      */
     @Override
@@ -82,15 +83,26 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return Uni.createFrom().item(() -> read(username, password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(attempt -> Uni.createFrom().completionStage(() -> check(attempt, password))
                         .emitOn(backOnRequest) // the request's context, where the identity is set
-                        .chain(matches -> context.runBlocking(() -> conclude(attempt, matches))))
+                        .chain(matches -> attempt.concludesWithoutDatabase(matches) ? Uni.createFrom().item(identity(attempt))
+                                : context.runBlocking(() -> conclude(attempt, matches))))
                 .onFailure(ProblemException.class).transform(refused -> new AuthenticationFailedException(refused));
     }
 
     /** What sign-in read of the account: its credential as stored now, or none, and the lockout row it counts in. */
-    private record Attempt(String username, Optional<StoredCredential> stored, long subject) {
+    private record Attempt(String username, Optional<StoredCredential> stored, long subject, String remembered) {
         /** Only the exact username signs in: a variant the collation matches (other case, trailing space) does not. */
         boolean exact() {
             return stored.isPresent() && stored.get().username().equals(username);
+        }
+
+        /** Whether this password matched the account's current hash recently, so that no bcrypt is needed. */
+        boolean recalled() {
+            return exact() && stored.get().password().equals(remembered);
+        }
+
+        /** A success with no failures to forget: nothing to write, so no worker thread to wait for. */
+        boolean concludesWithoutDatabase(boolean matches) {
+            return matches && stored.get().failures() == 0;
         }
     }
 
@@ -100,13 +112,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             // No account can have it: answered at once, without a read, a bcrypt check or a count to keep.
             throw new AuthenticationFailedException("wrong username or password");
         }
-        if (!verified.mayRecall(username, password)) {
+        String remembered = verified.recalled(username, password);
+        if (remembered == null) {
             hasher.requireRoomToCheck(); // a flood is refused before it costs a read
         }
         Optional<StoredCredential> stored = load(username);
         long subject = stored.map(StoredCredential::id).orElseGet(() -> SignInLockout.unknownSubject(username));
         requireNotBlocked(stored.isPresent() ? stored.get().blockedUntil() : blockedUntil(subject));
-        return new Attempt(username, stored, subject);
+        return new Attempt(username, stored, subject, remembered);
     }
 
     /**
@@ -117,10 +130,10 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         if (!attempt.exact()) {
             return hasher.matchesLater(password, null);
         }
-        StoredCredential stored = attempt.stored().get();
-        if (verified.recalls(attempt.username(), password, stored.password())) {
+        if (attempt.recalled()) {
             return CompletableFuture.completedFuture(true);
         }
+        StoredCredential stored = attempt.stored().get();
         if (!hasher.isHash(stored.password()) && unreadablePasswords.size() < MAX_REPORTED
                 && unreadablePasswords.add(stored.id())) {
             LOG.warnf("Account %d has a stored password that is no bcrypt hash (another program wrote it?): it cannot"
@@ -140,10 +153,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             lockout.failed(attempt.subject());
             throw new AuthenticationFailedException("wrong username or password");
         }
-        StoredCredential stored = attempt.stored().get();
-        if (stored.failures() > 0) {
+        if (attempt.stored().get().failures() > 0) {
             lockout.succeeded(attempt.subject());
         }
+        return identity(attempt);
+    }
+
+    private static SecurityIdentity identity(Attempt attempt) {
+        StoredCredential stored = attempt.stored().get();
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(attempt.username()))
                 .addRole(stored.role())

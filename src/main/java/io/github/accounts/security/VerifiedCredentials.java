@@ -44,16 +44,10 @@ class VerifiedCredentials {
         });
     }
 
-    /** Whether this password was recently verified against exactly this stored hash. */
-    boolean recalls(String username, String password, String storedHash) {
+    /** The stored hash this password was recently verified against, or null: one digest per sign-in. */
+    String recalled(String username, String password) {
         Entry entry = entries.get(digest(username, password));
-        return entry != null && entry.expiry - System.nanoTime() > 0 && entry.hash.equals(storedHash);
-    }
-
-    /** Whether this password was recently verified against some hash: it may need no bcrypt, so no wait for bcrypt. */
-    boolean mayRecall(String username, String password) {
-        Entry entry = entries.get(digest(username, password));
-        return entry != null && entry.expiry - System.nanoTime() > 0;
+        return entry != null && entry.expiry - System.nanoTime() > 0 ? entry.hash : null;
     }
 
     /** Records that the password matched this stored hash. */
