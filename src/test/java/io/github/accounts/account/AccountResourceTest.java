@@ -64,6 +64,22 @@ public class AccountResourceTest {
         assertTrue(response.<String>path("dateCreated").endsWith("Z"), "ISO-8601 UTC");
     }
 
+    /** A client that keeps what a write answered must hold what a read answers: the timestamps as stored. */
+    @Test
+    void aWriteShouldAnswerTheTimestampsAReadAnswers() {
+        Response created = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", uniqueName("stamped"), "password", "s3cret-password")).post("/accounts");
+        created.then().statusCode(201);
+        Response read = asAdmin().get(created.header("Location"));
+        assertEquals(read.<String>path("dateCreated"), created.<String>path("dateCreated"), "dateCreated");
+        assertEquals(read.<String>path("lastUpdated"), created.<String>path("lastUpdated"), "lastUpdated");
+
+        Response patched = asAdmin().contentType(MERGE_PATCH).body(Map.of("tokens", 11)).patch(created.header("Location"));
+        patched.then().statusCode(200);
+        assertEquals(asAdmin().get(created.header("Location")).<String>path("lastUpdated"),
+                patched.<String>path("lastUpdated"), "lastUpdated after a PATCH");
+    }
+
     /** A client's cached Location, an ETag or a log line must never come to name another account. */
     @Test
     void anIdShouldNeverBeHandedOutTwice() {

@@ -51,7 +51,8 @@ public class TransferResourceTest {
 
         assertEquals(15, tokens(from));
         assertEquals(15, tokens(to));
-        asAdmin().get("/transfers/" + id).then().statusCode(200).body("amount", equalTo(5)).body("from", equalTo((int) from));
+        asAdmin().get("/transfers/" + id).then().statusCode(200).body("amount", equalTo(5)).body("from", equalTo((int) from))
+                .body("dateCreated", equalTo(created.<String>path("dateCreated")));
         asAdmin().get("/accounts/" + from + "/transfers").then().statusCode(200).body("id", contains(id));
         asAdmin().get("/accounts/" + to + "/transfers").then().statusCode(200).body("id", contains(id));
     }
