@@ -19,6 +19,7 @@ WORK=$(mktemp -d)
 PID=
 trap '{ [ -z "$PID" ] || { kill $PID; wait $PID; }; } 2>/dev/null || true; rm -rf "$WORK"' EXIT
 BASE="http://127.0.0.1:$PORT"
+ADMIN="Authorization: Basic $(printf 'admin:bench-admin-password' | base64 -w0)"
 CALLER="Authorization: Basic $(printf 'flood-caller:caller-password' | base64 -w0)"
 export FLOOD_AUTH=$(for i in $(seq 1000); do printf 'nobody-%s:wrong-password-%s' $i $RANDOM | base64 -w0; echo; done)
 
@@ -33,7 +34,7 @@ latency() { # wrk --latency output: p50 p90 p99
 run() { # layout service-cpus load-cpus
   local layout=$1 service_cpus=$2 load_cpus=$3
   rm -rf "$WORK/db"
-  (cd "$WORK/app" && DATABASE_URI="h2:///$WORK/db/accounts" QUARKUS_HTTP_PORT=$PORT \
+  (cd "$WORK/app" && DATABASE_URI="h2:///$WORK/db/accounts" QUARKUS_HTTP_PORT=$PORT ACCOUNTS_ADMIN_PASSWORD=bench-admin-password \
     exec taskset -c "$service_cpus" java -jar quarkus-run.jar) > "$WORK/$layout.log" 2>&1 &
   PID=$!
   until curl -fs -o /dev/null "$BASE/q/health/ready"; do
@@ -41,8 +42,8 @@ run() { # layout service-cpus load-cpus
   done
   curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{"username":"flood-caller","password":"caller-password"}' "$BASE/accounts"
   curl -fs -o /dev/null -H "$CALLER" "$BASE/accounts/me" # checked once with bcrypt: remembered from now on
-  python3 -c "import json; print(json.dumps([{'username': f'newcomer-{i}', 'password': 'newcomer-password'} for i in range(10)]))" \
-    | curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @- "$BASE/accounts"
+  python3 -c "import json; print(json.dumps([{'username': f'newcomer-{i}', 'password': 'newcomer-password'} for i in range(60)]))" \
+    | curl -fs -o /dev/null -H "$ADMIN" -H 'Content-Type: application/json' --data-binary @- "$BASE/accounts"
   taskset -c "$load_cpus" wrk -t1 -c1 -d10s --latency -s bench/paced.lua -H "$CALLER" "$BASE/accounts/me" > "$WORK/alone"
   echo "-- $layout (service on cpu $service_cpus, load on cpu $load_cpus)"
   echo "caller alone:        $(latency < "$WORK/alone")"
@@ -51,11 +52,12 @@ run() { # layout service-cpus load-cpus
   sleep 1
   taskset -c "$load_cpus" wrk -t1 -c1 -d"$DURATION" --latency -s bench/paced.lua -H "$CALLER" "$BASE/accounts/me" \
     > "$WORK/during" &
-  local caller=$! ready=() newcomer=() n=0
+  local caller=$! ready=() newcomer=() newcomer_seconds=() n=0
   while kill -0 $caller 2>/dev/null; do
     ready+=("$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$BASE/q/health/ready")")
-    newcomer+=("$(curl -s -o /dev/null -w '%{http_code}' -m 5 --interface 127.0.0.2 \
-      -u "newcomer-$((n % 10)):newcomer-password" "$BASE/accounts/me")")
+    local answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -m 5 --interface 127.0.0.2 \
+      -u "newcomer-$n:newcomer-password" "$BASE/accounts/me")
+    newcomer+=("${answer% *}"); newcomer_seconds+=("${answer#* }")
     [ "${newcomer[-1]}" != 200 ] || n=$((n + 1))
     sleep 0.5
   done
@@ -63,8 +65,8 @@ run() { # layout service-cpus load-cpus
   echo "caller during flood: $(latency < "$WORK/during") ($(awk '/requests in/ {print $1}' "$WORK/during") calls, $(grep -c . <<< "$(grep -E 'Non-2xx|Socket errors' "$WORK/during")" || true) error lines)"
   grep 'flood answers' "$WORK/flood"
   echo "readiness: $(printf '%s\n' "${ready[@]}" | sort | uniq -c | awk '{printf "%s x %s  ", $1, $2}')"
-  echo "newcomers' first sign-ins from 127.0.0.2: $(printf '%s\n' "${newcomer[@]}" | sort | uniq -c | awk '{printf "%s x %s  ", $1, $2}')"
-  echo "refused (accounts_password_refused_total): $(curl -s "$BASE/q/metrics" | awk '/^accounts_password_refused_total/ {print $2}')"
+  echo "newcomers' first sign-ins from 127.0.0.2: $(printf '%s\n' "${newcomer[@]}" | sort | uniq -c | awk '{printf "%s x %s  ", $1, $2}')median $(printf '%s\n' "${newcomer_seconds[@]}" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}') s"
+  echo "refused (accounts_password_refused_total): $(curl -s "$BASE/q/metrics" | awk '/^accounts_password_refused_total/ {printf "%s %s  ", $1, $2}')"
   kill $PID; wait $PID 2>/dev/null || true; PID=
 }
 

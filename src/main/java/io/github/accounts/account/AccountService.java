@@ -52,22 +52,22 @@ public class AccountService {
 
     /**
      * {@code POST /accounts}: 403 when someone but an admin sets an admin-only field or sends more than
-     * {@link AccountRules#MAX_UNPRIVILEGED_BATCH} accounts, else {@link #add(List)}.
+     * {@link AccountRules#MAX_UNPRIVILEGED_BATCH} accounts, else {@link #add(List, String)}.
      */
     public Uni<List<Account>> create(NewAccounts body) {
         caller.requireAdminFor(body.adminOnlyFields());
         if (body.all().size() > AccountRules.MAX_UNPRIVILEGED_BATCH) {
             caller.requireAdminTo("create more than " + AccountRules.MAX_UNPRIVILEGED_BATCH + " accounts in one request");
         }
-        return add(body.all());
+        return add(body.all(), caller.address());
     }
 
     /**
      * {@code session.add_all([...]); session.commit()}: all or nothing. The passwords are hashed first, on bcrypt's own
      * threads with no thread of the service waiting, and only then is a transaction opened, on a worker thread.
      */
-    public Uni<List<Account>> add(List<NewAccount> requests) {
-        return Uni.createFrom().completionStage(() -> hasher.hashAllLater(requests.stream().map(NewAccount::password).toList()))
+    public Uni<List<Account>> add(List<NewAccount> requests, String client) {
+        return Uni.createFrom().completionStage(() -> hasher.hashAllLater(requests.stream().map(NewAccount::password).toList(), client))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(hashes -> QuarkusTransaction.joiningExisting().call(() -> persistAll(requests, hashes)));
     }
@@ -131,7 +131,7 @@ public class AccountService {
         requireReach(id);
         caller.requireAdminFor(patch.adminOnlyFields());
         Uni<String> hash = patch.password() == null ? Uni.createFrom().nullItem()
-                : Uni.createFrom().completionStage(() -> hasher.hashLater(patch.password()))
+                : Uni.createFrom().completionStage(() -> hasher.hashLater(patch.password(), caller.address()))
                         .emitOn(Infrastructure.getDefaultWorkerPool());
         return hash.map(newHash -> {
             try {

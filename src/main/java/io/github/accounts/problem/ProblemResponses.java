@@ -1,6 +1,7 @@
 package io.github.accounts.problem;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 public final class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+    /** Load shed on purpose: no failure, and a flood of it must not become a flood of log lines. */
+    private static final Set<String> LOAD_SHED = Set.of(ProblemTypes.BUSY, ProblemTypes.TOO_MANY_PASSWORD_CHECKS);
 
     private ProblemResponses() {
     }
@@ -49,8 +52,7 @@ public final class ProblemResponses {
 
     private static Problem log(ProblemException e, String note) {
         Problem problem = e.toProblem();
-        // Load shed on purpose is no failure, and a flood of it must not become a flood of log lines.
-        Logger.Level level = problem.type().equals(ProblemTypes.BUSY) ? Logger.Level.DEBUG
+        Logger.Level level = LOAD_SHED.contains(problem.type()) ? Logger.Level.DEBUG
                 : problem.status() >= 500 ? Logger.Level.WARN : Logger.Level.INFO;
         if (note == null) {
             LOG.logf(level, "%d %s: %s", problem.status(), problem.title(), problem.detail());

@@ -18,6 +18,7 @@ public final class ProblemTypes {
     public static final String FORBIDDEN = "urn:accounts:problem:forbidden";
     public static final String TOO_MANY_SIGN_INS = "urn:accounts:problem:too-many-sign-ins";
     public static final String BUSY = "urn:accounts:problem:busy";
+    public static final String TOO_MANY_PASSWORD_CHECKS = "urn:accounts:problem:too-many-password-checks";
     public static final String DATABASE_UNAVAILABLE = "urn:accounts:problem:database-unavailable";
     public static final String INTERNAL = "urn:accounts:problem:internal";
 

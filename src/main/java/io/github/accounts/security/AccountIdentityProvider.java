@@ -22,10 +22,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -78,10 +80,12 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String client = Caller.addressOf(http == null ? null : http.request());
         Context vertx = Vertx.currentContext();
         Executor backOnRequest = vertx == null ? Runnable::run : task -> vertx.runOnContext(ignored -> task.run());
-        return Uni.createFrom().item(() -> read(username, password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(attempt -> Uni.createFrom().completionStage(() -> check(attempt, password))
+        return Uni.createFrom().item(() -> read(username, password, client)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(attempt -> Uni.createFrom().completionStage(() -> check(attempt, password, client))
                         .emitOn(backOnRequest) // the request's context, where the identity is set
                         .chain(matches -> attempt.concludesWithoutDatabase(matches) ? Uni.createFrom().item(identity(attempt))
                                 : context.runBlocking(() -> conclude(attempt, matches))))
@@ -107,14 +111,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     /** The account as stored now, unless no account can have these credentials or its failures block it. */
-    private Attempt read(String username, String password) {
+    private Attempt read(String username, String password, String client) {
         if (username.length() > MAX_USERNAME_LENGTH || !PasswordHasher.fits(password)) {
             // No account can have it: answered at once, without a read, a bcrypt check or a count to keep.
             throw new AuthenticationFailedException("wrong username or password");
         }
         String remembered = verified.recalled(username, password);
         if (remembered == null) {
-            hasher.requireRoomToCheck(); // a flood is refused before it costs a read
+            hasher.requireRoomToCheck(client); // a flood is refused before it costs a read
         }
         Optional<StoredCredential> stored = load(username);
         long subject = stored.map(StoredCredential::id).orElseGet(() -> SignInLockout.unknownSubject(username));
@@ -126,9 +130,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
      * bcrypt, unless this password matched this very hash recently. A username no account has, or a variant of one,
      * costs a check too (against a decoy), so that it cannot be told from a wrong password by time.
      */
-    private CompletionStage<Boolean> check(Attempt attempt, String password) {
+    private CompletionStage<Boolean> check(Attempt attempt, String password, String client) {
         if (!attempt.exact()) {
-            return hasher.matchesLater(password, null);
+            return hasher.matchesLater(password, null, client);
         }
         if (attempt.recalled()) {
             return CompletableFuture.completedFuture(true);
@@ -139,7 +143,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             LOG.warnf("Account %d has a stored password that is no bcrypt hash (another program wrote it?): it cannot"
                     + " sign in until its password is set through the API", stored.id());
         }
-        return hasher.matchesLater(password, stored.password()).thenApply(matches -> {
+        return hasher.matchesLater(password, stored.password(), client).thenApply(matches -> {
             if (matches) {
                 verified.remember(attempt.username(), password, stored.password());
             }

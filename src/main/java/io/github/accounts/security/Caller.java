@@ -7,6 +7,8 @@ import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -23,9 +25,24 @@ public class Caller {
     public static final String ADMIN = "admin";
 
     private final SecurityIdentity identity;
+    private final HttpServerRequest request;
 
-    Caller(SecurityIdentity identity) {
+    Caller(SecurityIdentity identity, HttpServerRequest request) {
         this.identity = identity;
+        this.request = request;
+    }
+
+    /**
+     * The address the call came from, as bcrypt's budget shares it out: the client's own when Quarkus is told to trust
+     * a proxy's {@code Forwarded} headers ({@code quarkus.http.proxy.*}), else the connection's peer.
+     */
+    public String address() {
+        return addressOf(request);
+    }
+
+    static String addressOf(HttpServerRequest request) {
+        SocketAddress peer = request == null ? null : request.remoteAddress();
+        return peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
     }
 
     /** 403 naming the fields, when someone but an admin sets any of these admin-only fields. */

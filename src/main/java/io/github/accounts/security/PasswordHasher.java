@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns passwords into salted bcrypt hashes at the configured cost, and checks them; the only place a plain password is
- * handled. The bcrypt work itself runs on {@link BcryptPool}, which answers 503 when it is full.
+ * handled. The bcrypt work itself runs on {@link BcryptPool}, which answers 503 when it is full and 429 when the
+ * client's address (see {@link Caller#address()}) holds its share of it.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -41,20 +42,20 @@ public class PasswordHasher {
     }
 
     /** The password's hash, when the pool has made it: nothing waits for it meanwhile (503 at once if the pool is full). */
-    public CompletableFuture<String> hashLater(String password) {
-        return pool.submit(() -> BcryptUtil.bcryptHash(password, cost));
+    public CompletableFuture<String> hashLater(String password, String client) {
+        return pool.submit(client, () -> BcryptUtil.bcryptHash(password, cost));
     }
 
     /**
      * Hashes a batch on every thread of the pool, a few at a time, so that other calls' checks queue between them
      * rather than behind the whole batch; 503 (and nothing that counts hashed) if the pool is full meanwhile.
      */
-    public CompletableFuture<List<String>> hashAllLater(List<String> passwords) {
+    public CompletableFuture<List<String>> hashAllLater(List<String> passwords, String client) {
         CompletableFuture<List<String>> hashed = CompletableFuture.completedFuture(new ArrayList<>(passwords.size()));
         for (int from = 0; from < passwords.size(); from += pool.threads()) {
             List<String> window = passwords.subList(from, Math.min(passwords.size(), from + pool.threads()));
             hashed = hashed.thenCompose(hashes -> {
-                List<CompletableFuture<String>> started = window.stream().map(this::hashLater).toList();
+                List<CompletableFuture<String>> started = window.stream().map(p -> hashLater(p, client)).toList();
                 return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).thenApply(done -> {
                     started.forEach(hash -> hashes.add(hash.join()));
                     return hashes;
@@ -64,9 +65,9 @@ public class PasswordHasher {
         return hashed;
     }
 
-    /** 503 at once when bcrypt's pool has no place free now. */
-    void requireRoomToCheck() {
-        pool.requireRoom();
+    /** 503 (or 429) at once when bcrypt's pool has no place for this client now. */
+    void requireRoomToCheck(String client) {
+        pool.requireRoom(client);
     }
 
     /**
@@ -74,10 +75,10 @@ public class PasswordHasher {
      * meanwhile. A stored value that is no bcrypt hash (the plain text the tutorial's own code stores, another scheme,
      * nothing) matches no password, after the same work as a real check.
      */
-    CompletableFuture<Boolean> matchesLater(String password, String stored) {
+    CompletableFuture<Boolean> matchesLater(String password, String stored, String client) {
         boolean bcrypt = isHash(stored);
         String checked = bcrypt ? "$2a$" + stored.substring(4) : decoy;
-        return pool.submit(() -> {
+        return pool.submit(client, () -> {
             try {
                 return BcryptUtil.matches(password, checked) && bcrypt;
             } catch (RuntimeException e) {
