@@ -59,12 +59,13 @@ public class AccountService {
         if (body.all().size() > AccountRules.MAX_UNPRIVILEGED_BATCH) {
             caller.requireAdminTo("create more than " + AccountRules.MAX_UNPRIVILEGED_BATCH + " accounts in one request");
         }
-        return add(body.all(), caller.address());
+        return add(body.all(), caller.bcryptShare());
     }
 
     /**
      * {@code session.add_all([...]); session.commit()}: all or nothing. The passwords are hashed first, on bcrypt's own
-     * threads with no thread of the service waiting, and only then is a transaction opened, on a worker thread.
+     * threads with no thread of the service waiting, and only then is a transaction opened, on a worker thread. The
+     * hashing counts against {@code client}'s share of bcrypt's budget ({@link Caller#bcryptShare()}; null: none).
      */
     public Uni<List<Account>> add(List<NewAccount> requests, String client) {
         return Uni.createFrom().completionStage(() -> hasher.hashAllLater(requests.stream().map(NewAccount::password).toList(), client))
@@ -131,7 +132,7 @@ public class AccountService {
         requireReach(id);
         caller.requireAdminFor(patch.adminOnlyFields());
         Uni<String> hash = patch.password() == null ? Uni.createFrom().nullItem()
-                : Uni.createFrom().completionStage(() -> hasher.hashLater(patch.password(), caller.address()))
+                : Uni.createFrom().completionStage(() -> hasher.hashLater(patch.password(), caller.bcryptShare()))
                         .emitOn(Infrastructure.getDefaultWorkerPool());
         return hash.map(newHash -> {
             try {

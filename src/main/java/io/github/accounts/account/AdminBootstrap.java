@@ -29,7 +29,7 @@ class AdminBootstrap {
 
     void onStart(@Observes StartupEvent event) {
         if (QuarkusTransaction.requiringNew().call(this::adminWanted)) {
-            accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)), "start-up")
+            accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)), null)
                     .await().indefinitely();
             LOG.info("Created the admin account 'admin' from accounts.admin.password");
         }

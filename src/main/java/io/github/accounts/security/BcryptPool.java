@@ -23,7 +23,8 @@ import jakarta.ws.rs.core.Response.Status;
  * threads busy and the queue full is answered at once with 503 and {@code Retry-After} instead of waiting its turn
  * behind a flood. Everything that needs no bcrypt (a remembered sign-in, a read) is served as if no flood were running.
  * No one client address holds more than half of the places (or a window of hashes, if that is more): beyond it that
- * client is answered 429 at once, so that a flood from one address leaves room for everyone else's sign-ins.
+ * client is answered 429 at once, so that a flood from one address leaves room for everyone else's sign-ins. Work for
+ * no client ({@code null}: an admin's, start-up's) counts against the pool alone.
  */
 @ApplicationScoped
 class BcryptPool {
@@ -65,7 +66,7 @@ class BcryptPool {
      * holding a thread meanwhile.
      */
     <T> CompletableFuture<T> submit(String client, Supplier<T> work) {
-        if (held.merge(client, 1, Integer::sum) > share) {
+        if (client != null && held.merge(client, 1, Integer::sum) > share) {
             drop(client);
             throw refused(flooding);
         }
@@ -87,7 +88,7 @@ class BcryptPool {
 
     /** 429 or 503 at once when the call could get no place now: a call that will need bcrypt is refused before it reads. */
     void requireRoom(String client) {
-        if (held.getOrDefault(client, 0) >= share) {
+        if (client != null && held.getOrDefault(client, 0) >= share) {
             throw refused(flooding);
         }
         if (admitted.availablePermits() == 0) {
@@ -96,7 +97,9 @@ class BcryptPool {
     }
 
     private void drop(String client) {
-        held.computeIfPresent(client, (address, places) -> places == 1 ? null : places - 1);
+        if (client != null) {
+            held.computeIfPresent(client, (address, places) -> places == 1 ? null : places - 1);
+        }
     }
 
     private ProblemException refused(Counter reason) {

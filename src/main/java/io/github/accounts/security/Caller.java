@@ -33,11 +33,12 @@ public class Caller {
     }
 
     /**
-     * The address the call came from, as bcrypt's budget shares it out: the client's own when Quarkus is told to trust
-     * a proxy's {@code Forwarded} headers ({@code quarkus.http.proxy.*}), else the connection's peer.
+     * Whose share of bcrypt's budget this call's hashing counts against: the address it came from (the client's own
+     * when Quarkus is told to trust a proxy's {@code Forwarded} headers, {@code quarkus.http.proxy.*}, else the
+     * connection's peer), or nobody's for an admin, whose work is bounded by the pool alone.
      */
-    public String address() {
-        return addressOf(request);
+    public String bcryptShare() {
+        return isAdmin() ? null : addressOf(request);
     }
 
     static String addressOf(HttpServerRequest request) {

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Turns passwords into salted bcrypt hashes at the configured cost, and checks them; the only place a plain password is
  * handled. The bcrypt work itself runs on {@link BcryptPool}, which answers 503 when it is full and 429 when the
- * client's address (see {@link Caller#address()}) holds its share of it.
+ * client's address holds its share of it (see {@link Caller#bcryptShare()}).
  */
 @ApplicationScoped
 public class PasswordHasher {
