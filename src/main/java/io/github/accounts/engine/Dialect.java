@@ -76,13 +76,15 @@ public enum Dialect {
     /**
      * Build-time settings this dialect needs beyond its {@code db-kind}. For SQLite: the Hibernate dialect that stores
      * rows as SQLAlchemy does (so the tutorial's own code can share the file), and the oldest SQLite whose features the
-     * service uses ({@code sqlite_schema}), since the extension declares none and Hibernate would assume 2.0. For MySQL:
+     * service uses ({@code sqlite_schema}), since the extension declares none and Hibernate would assume 2.0, and the
+     * driver that begins a transaction with its first statement ({@code SqliteDriver}). For MySQL:
      * row locks that MariaDB's server parses too.
      */
     Map<String, String> buildSettings() {
         return switch (this) {
             case SQLITE -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.sqlite.SqliteDialect",
-                    "quarkus.datasource.db-version", "3.33");
+                    "quarkus.datasource.db-version", "3.33",
+                    "quarkus.datasource.jdbc.driver", "io.github.accounts.persistence.sqlite.SqliteDriver");
             case MYSQL -> Map.of("quarkus.hibernate-orm.dialect", "io.github.accounts.persistence.MysqlDialect");
             default -> Map.of();
         };
