@@ -81,6 +81,21 @@ abstract class ConcurrentWritesTest {
         }
     }
 
+    /**
+     * With sign-in resolved lazily, a call that may be anonymous but asks who is calling (an admin-only field) must not
+     * resolve its caller on the worker that runs it: signing in needs a worker too, and with every worker waiting
+     * for a sign-in no sign-in could finish.
+     */
+    @Test
+    void moreAdminSignUpsAtOnceThanWorkersShouldAllBeAnswered() throws Exception {
+        String prefix = uniqueName("outnumber");
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        inParallel(16, client -> statuses.add(asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", prefix + "-" + client, "password", "password-" + client, "tokens", 5))
+                .post("/accounts").statusCode()));
+        assertEquals(java.util.Collections.nCopies(16, 201), statuses);
+    }
+
     interface Client {
         void run(int client) throws Exception;
     }
