@@ -9,13 +9,8 @@ public final class Constraints {
     private Constraints() {
     }
 
-    /** Whether {@code e}, or one of its causes, is a broken constraint of that kind. */
+    /** Whether {@code e} carries ({@link Causes}) a broken constraint of that kind. */
     public static boolean violated(Throwable e, ConstraintKind kind) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getKind() == kind) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(e, t -> t instanceof ConstraintViolationException violation && violation.getKind() == kind);
     }
 }

@@ -36,33 +36,18 @@ public final class Contention {
     private Contention() {
     }
 
-    /** Whether {@code e}, or any of its causes, is a lock conflict that a retry may resolve. */
+    /** Whether {@code e} carries ({@link Causes}) a lock conflict that a retry may resolve. */
     public static boolean isLockConflict(Throwable e) {
-        if (waitedTooLong(e)) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LockAcquisitionException || t instanceof PessimisticLockException
-                    || t instanceof LockTimeoutException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (sqlStateIn(sql, SQL_STATES) || MYSQL_ERRORS.contains(sql.getErrorCode()))) {
-                return true;
-            }
-        }
-        return false;
+        return !waitedTooLong(e) && Causes.anyMatch(e, t -> t instanceof LockAcquisitionException
+                || t instanceof PessimisticLockException || t instanceof LockTimeoutException
+                || t instanceof SQLException sql && (sqlStateIn(sql, SQL_STATES) || MYSQL_ERRORS.contains(sql.getErrorCode())));
     }
 
-    /** Whether {@code e}, or any of its causes, is a statement or lock wait the database ended at the wait limit. */
+    /** Whether {@code e} carries a statement or lock wait the database ended at the wait limit. */
     public static boolean waitedTooLong(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sqlStateIn(sql, WAIT_SQL_STATES)
-                    || WAIT_ERRORS.contains(sql.getErrorCode())
-                    || sql instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(e, t -> t instanceof SQLException sql && (sqlStateIn(sql, WAIT_SQL_STATES)
+                || WAIT_ERRORS.contains(sql.getErrorCode())
+                || sql instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY));
     }
 
     /** SQLite's driver reports no SQLState, and {@code Set.of(...)} holds no null to compare with. */
@@ -72,12 +57,8 @@ public final class Contention {
 
     /** Whether {@code e} is a lock conflict, or a row changed by another transaction since it was read. */
     public static boolean isRetryable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return isLockConflict(e);
+        return Causes.anyMatch(e, t -> t instanceof OptimisticLockException || t instanceof StaleStateException)
+                || isLockConflict(e);
     }
 
     /** A short, growing, randomised pause, so that the writes that collided do not collide again in step. */

@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.hibernate.exception.JDBCConnectionException;
 
+import io.github.accounts.persistence.Causes;
 import io.vertx.core.http.HttpClosedException;
 
 /** Failures that are nobody's mistake in the request: a database out of reach, a client that hung up. */
@@ -19,16 +20,9 @@ final class Failures {
      * intervention: a shutdown, restart or {@code pg_terminate_backend}), or the pool's acquisition timeout.
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (sqlStateClass(sql, "08") || sqlStateClass(sql, "57")
-                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(e, t -> t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && (sqlStateClass(sql, "08") || sqlStateClass(sql, "57")
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")));
     }
 
     private static boolean sqlStateClass(SQLException e, String sqlStateClass) {
@@ -36,11 +30,6 @@ final class Failures {
     }
 
     static boolean clientHungUp(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(e, t -> t instanceof HttpClosedException || t instanceof ClosedChannelException);
     }
 }
