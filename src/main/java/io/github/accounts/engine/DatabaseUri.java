@@ -2,8 +2,10 @@ package io.github.accounts.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -11,11 +13,30 @@ import java.util.stream.Collectors;
 
 /**
  * A SQLAlchemy-style database URI, {@code dialect[+driver]://[username[:password]@]host[:port]/database[?key=value&...]},
- * and the JDBC URL it stands for. {@link #toString()} masks the password as {@code ***}, as SQLAlchemy's
- * {@code repr(engine)} does, so an instance is always safe to log.
+ * and the JDBC URL it stands for. A server may be named several times, as SQLAlchemy and libpq do:
+ * {@code postgresql://user@/db?host=h1:5432&host=h2:5433&target_session_attrs=read-write} (or libpq's
+ * {@code postgresql://user@h1:5432,h2:5433/db}); the driver then connects to them in order with its own failover.
+ * {@link #toString()} masks the password as {@code ***}, as SQLAlchemy's {@code repr(engine)} does, so an instance is
+ * always safe to log.
  */
 public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<String> username, Optional<String> password,
-        String host, Optional<Integer> port, String database, Map<String, String> parameters) {
+        List<Host> hosts, String database, Map<String, String> parameters) {
+
+    /** One server: a name or address ({@code [::1]} for IPv6), and a port unless the driver's default. */
+    public record Host(String name, Optional<Integer> port) {
+        @Override
+        public String toString() {
+            return port.map(p -> name + ":" + p).orElse(name);
+        }
+    }
+
+    /**
+     * libpq's {@code target_session_attrs} (which pgJDBC ignores) as pgJDBC's {@code targetServerType}: which of the
+     * hosts a connection may be opened to.
+     */
+    private static final Map<String, String> TARGET_SERVER_TYPES = Map.of("any", "any", "read-write", "primary",
+            "primary", "primary", "read-only", "secondary", "standby", "secondary", "prefer-standby", "preferSecondary");
+    private static final String TARGET_SESSION_ATTRS = "target_session_attrs";
 
     /** An H2 file database under {@code ./data}, created on first start. */
     public static final String DEFAULT = "h2:///data/accounts";
@@ -66,9 +87,10 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
 
         String rest = text.substring(schemeEnd + 3);
         Map<String, String> parameters = new LinkedHashMap<>();
+        List<String> hostParameters = new ArrayList<>();
         int question = rest.indexOf('?');
         if (question >= 0) {
-            parameters = parseQuery(rest.substring(question + 1), text);
+            parseQuery(rest.substring(question + 1), text, parameters, hostParameters);
             rest = rest.substring(0, question);
         }
         int slash = rest.indexOf('/');
@@ -92,24 +114,42 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
             }
         }
 
-        String host = authority;
-        Optional<Integer> port = Optional.empty();
-        int portColon = authority.lastIndexOf(':');
-        if (portColon >= 0 && authority.indexOf(']', portColon) < 0) {
-            host = authority.substring(0, portColon);
-            port = Optional.of(parsePort(authority.substring(portColon + 1), text));
-        }
-        if (dialect == Dialect.SQLITE && (!host.isEmpty() || username.isPresent())) {
+        if (dialect == Dialect.SQLITE && (!authority.isEmpty() || username.isPresent() || !hostParameters.isEmpty())) {
             throw invalid("names a server in '" + masked(text) + "', but SQLite is a file: " + SQLITE_FORMS);
         }
-        if (!dialect.embedded() && host.isEmpty()) {
-            throw invalid("names no host in '" + masked(text) + "'; expected " + SYNTAX);
+        if (!authority.isEmpty() && !hostParameters.isEmpty()) {
+            throw invalid("names hosts both before the database and as host= parameters in '" + masked(text)
+                    + "'; use one or the other");
+        }
+        List<String> named = authority.isEmpty() ? hostParameters : List.of(authority.split(",", -1));
+        List<Host> hosts = new ArrayList<>();
+        for (String host : named) {
+            hosts.add(parseHost(host, text));
+        }
+        if (!dialect.embedded() && hosts.isEmpty()) {
+            throw invalid("names no host in '" + masked(text) + "'; expected " + SYNTAX
+                    + " or several hosts as ...@/database?host=h1:port&host=h2:port");
+        }
+        if (hosts.size() > 1 && dialect.embedded()) {
+            throw invalid("names several hosts in '" + masked(text) + "', but " + dialect.uriName() + " has one server");
+        }
+        String attrs = parameters.get(TARGET_SESSION_ATTRS);
+        if (attrs != null && dialect != Dialect.POSTGRESQL) {
+            throw invalid("has target_session_attrs in '" + masked(text) + "', which only PostgreSQL has; "
+                    + dialect.uriName() + " connects to the first host that answers");
+        }
+        if (attrs != null && !TARGET_SERVER_TYPES.containsKey(attrs)) {
+            throw invalid("has target_session_attrs '" + attrs + "' in '" + masked(text) + "'; use one of "
+                    + String.join(", ", new TreeMap<>(TARGET_SERVER_TYPES).keySet()));
+        }
+        if (attrs != null && parameters.containsKey("targetServerType")) {
+            throw invalid("names both target_session_attrs and targetServerType in '" + masked(text) + "'; use one");
         }
         if (database.isEmpty() && dialect != Dialect.SQLITE) { // sqlite:// is SQLAlchemy's in-memory database
             throw invalid("names no database in '" + masked(text) + "'; expected " + SYNTAX
                     + (dialect == Dialect.H2 ? " (for H2: h2:///relative/path, h2:////absolute/path or h2:///:memory:)" : ""));
         }
-        return new DatabaseUri(dialect, driver, username, password, host, port, database,
+        return new DatabaseUri(dialect, driver, username, password, List.copyOf(hosts), database,
                 Collections.unmodifiableMap(parameters));
     }
 
@@ -126,15 +166,29 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
         if (dialect == Dialect.SQLITE) {
             return sqliteJdbcUrl();
         }
-        StringBuilder url = new StringBuilder(dialect.jdbcPrefix()).append(host);
-        port.ifPresent(p -> url.append(':').append(p));
-        url.append('/').append(database);
-        if (!parameters.isEmpty()) {
-            url.append('?').append(parameters.entrySet().stream()
+        Map<String, String> driverParameters = new LinkedHashMap<>(parameters);
+        String prefix = dialect.jdbcPrefix();
+        String attrs = driverParameters.remove(TARGET_SESSION_ATTRS);
+        if (attrs != null) {
+            driverParameters.put("targetServerType", TARGET_SERVER_TYPES.get(attrs));
+        }
+        if (hosts.size() > 1 && dialect == Dialect.MARIADB) {
+            prefix = "jdbc:mariadb:sequential://"; // the first host that answers, for every instance alike
+        }
+        if (hosts.size() > 1 && dialect == Dialect.MYSQL) {
+            driverParameters.putIfAbsent("failOverReadOnly", "false"); // Connector/J's failover: the next host still writes
+        }
+        StringBuilder url = new StringBuilder(prefix).append(hostList()).append('/').append(database);
+        if (!driverParameters.isEmpty()) {
+            url.append('?').append(driverParameters.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("&")));
         }
         return url.toString();
+    }
+
+    private String hostList() {
+        return hosts.stream().map(Host::toString).collect(Collectors.joining(","));
     }
 
     private String h2JdbcUrl() {
@@ -142,15 +196,13 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
         if (database.equals(MEMORY)) {
             // A named in-memory database that lives as long as the process, shared by every pooled connection.
             url.append("mem:accounts;DB_CLOSE_DELAY=-1");
-        } else if (!host.isEmpty()) {
-            url.append("tcp://").append(host);
-            port.ifPresent(p -> url.append(':').append(p));
-            url.append('/').append(database);
+        } else if (!hosts.isEmpty()) {
+            url.append("tcp://").append(hostList()).append('/').append(database);
         } else {
             // h2:///data/accounts is relative to the working directory, h2:////var/lib/accounts is absolute.
             url.append(database.startsWith("/") ? database : "./" + database);
         }
-        Map<String, String> settings = new TreeMap<>(inMemory() || !host.isEmpty() ? Map.of() : H2_FILE_SETTINGS);
+        Map<String, String> settings = new TreeMap<>(inMemory() || !hosts.isEmpty() ? Map.of() : H2_FILE_SETTINGS);
         settings.putAll(parameters);
         settings.forEach((key, value) -> url.append(';').append(key).append('=').append(value));
         return url.toString();
@@ -164,7 +216,10 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
-    /** The URI with its password (and any {@code password} parameter) shown as {@code ***}. */
+    /**
+     * The URI with its password (and any {@code password} parameter) shown as {@code ***}; several hosts in SQLAlchemy's
+     * form, {@code ...@/database?host=h1:port&host=h2:port}.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(dialect.uriName());
@@ -175,33 +230,52 @@ public record DatabaseUri(Dialect dialect, Optional<String> driver, Optional<Str
             password.ifPresent(p -> text.append(':').append(MASK));
             text.append('@');
         });
-        text.append(host);
-        port.ifPresent(p -> text.append(':').append(p));
+        if (hosts.size() == 1) {
+            text.append(hosts.get(0));
+        }
         if (!database.isEmpty()) {
             text.append('/').append(database);
         }
-        if (!parameters.isEmpty()) {
-            text.append('?').append(parameters.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + (e.getKey().toLowerCase().contains("password") ? MASK : e.getValue()))
-                    .collect(Collectors.joining("&")));
+        List<String> query = new ArrayList<>();
+        if (hosts.size() > 1) {
+            hosts.forEach(host -> query.add("host=" + host));
+        }
+        parameters.forEach((key, value) -> query.add(key + "=" + (key.toLowerCase().contains("password") ? MASK : value)));
+        if (!query.isEmpty()) {
+            text.append('?').append(String.join("&", query));
         }
         return text.toString();
     }
 
-    private static Map<String, String> parseQuery(String query, String text) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+    /** Every {@code key=value}: {@code host} may repeat (into {@code hosts}), no other key may. */
+    private static void parseQuery(String query, String text, Map<String, String> parameters, List<String> hosts) {
         if (query.isEmpty()) {
-            return parameters;
+            return;
         }
         for (String pair : query.split("&", -1)) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
                 throw invalid("has a query parameter '" + pair + "' that is not key=value in '" + masked(text) + "'");
             }
+            String key = pair.substring(0, equals);
             // Passed to the driver as written: JDBC drivers decode their own URL parameters.
-            parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+            if (key.equals("host")) {
+                hosts.add(pair.substring(equals + 1));
+            } else if (parameters.putIfAbsent(key, pair.substring(equals + 1)) != null) {
+                throw invalid("repeats the query parameter '" + key + "' in '" + masked(text) + "'; give it once");
+            }
         }
-        return parameters;
+    }
+
+    /** {@code name[:port]}, the name in brackets for an IPv6 address. */
+    private static Host parseHost(String host, String text) {
+        int portColon = host.lastIndexOf(':');
+        boolean hasPort = portColon >= 0 && host.indexOf(']', portColon) < 0;
+        String name = hasPort ? host.substring(0, portColon) : host;
+        if (name.isEmpty()) {
+            throw invalid("names an empty host in '" + masked(text) + "'");
+        }
+        return new Host(name, hasPort ? Optional.of(parsePort(host.substring(portColon + 1), text)) : Optional.empty());
     }
 
     private static int parsePort(String port, String text) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,19 @@ class DatabaseUriTest {
             mysql+pymysql://root@127.0.0.1:3306/test?useSSL=false | mysql    | jdbc:mysql://127.0.0.1:3306/test?useSSL=false
             mariadb://root@127.0.0.1:3306/test                  | mariadb    | jdbc:mariadb://127.0.0.1:3306/test
             mariadb+mariadbconnector://root@127.0.0.1/test      | mariadb    | jdbc:mariadb://127.0.0.1/test
+            postgresql://u@/test?host=h1:5432&host=h2:5433&target_session_attrs=read-write | postgresql | jdbc:postgresql://h1:5432,h2:5433/test?targetServerType=primary
+            postgresql+psycopg2://u:p@/test?host=h1&host=h2:5433 | postgresql | jdbc:postgresql://h1,h2:5433/test
+            postgresql://u@/test?host=h1&target_session_attrs=primary | postgresql | jdbc:postgresql://h1/test?targetServerType=primary
+            postgresql://u@/test?host=h1&host=h2&target_session_attrs=any | postgresql | jdbc:postgresql://h1,h2/test?targetServerType=any
+            postgresql://u@/test?host=h1&host=h2&target_session_attrs=standby | postgresql | jdbc:postgresql://h1,h2/test?targetServerType=secondary
+            postgresql://u@/test?host=h1&host=h2&target_session_attrs=read-only | postgresql | jdbc:postgresql://h1,h2/test?targetServerType=secondary
+            postgresql://u@/test?host=h1&host=h2&target_session_attrs=prefer-standby | postgresql | jdbc:postgresql://h1,h2/test?targetServerType=preferSecondary
+            postgresql://u@/test?sslmode=require&host=[::1]:5432&host=h2 | postgresql | jdbc:postgresql://[::1]:5432,h2/test?sslmode=require
+            postgresql://u@h1:5432,h2:5433/test                 | postgresql | jdbc:postgresql://h1:5432,h2:5433/test
+            mariadb://root@/test?host=n1:3307&host=n2:3308&host=n3:3309 | mariadb | jdbc:mariadb:sequential://n1:3307,n2:3308,n3:3309/test
+            mariadb://root@n1:3307,n2:3308/test?connectTimeout=2000 | mariadb | jdbc:mariadb:sequential://n1:3307,n2:3308/test?connectTimeout=2000
+            mysql://root@/test?host=n1:3307&host=n2:3308         | mysql      | jdbc:mysql://n1:3307,n2:3308/test?failOverReadOnly=false
+            mysql://root@/test?host=n1&host=n2&failOverReadOnly=true | mysql  | jdbc:mysql://n1,n2/test?failOverReadOnly=true
             """)
     void everyExampleShouldMapToItsDialectAndJdbcUrl(String uri, String dbKind, String jdbcUrl) {
         DatabaseUri parsed = DatabaseUri.parse(uri);
@@ -76,7 +90,7 @@ class DatabaseUriTest {
         DatabaseUri parsed = DatabaseUri.parse(uri);
         assertEquals(Optional.of(username), parsed.username());
         assertEquals(Optional.of(password), parsed.password());
-        assertEquals("localhost", parsed.host());
+        assertEquals(List.of(new DatabaseUri.Host("localhost", Optional.empty())), parsed.hosts());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +112,10 @@ class DatabaseUriTest {
             sqlite+pysqlite:////var/lib/app/accounts.db  | sqlite+pysqlite:////var/lib/app/accounts.db
             sqlite://                                    | sqlite://
             sqlite:///:memory:                           | sqlite:///:memory:
+            postgresql://u:pw@/test?host=h1:5432&host=h2:5433&target_session_attrs=read-write | postgresql://u:***@/test?host=h1:5432&host=h2:5433&target_session_attrs=read-write
+            postgresql://u:pw@h1:5432,h2:5433/test       | postgresql://u:***@/test?host=h1:5432&host=h2:5433
+            postgresql://u@/test?host=h1:5432            | postgresql://u@h1:5432/test
+            mariadb://root@/test?host=n1:3307&host=n2:3308 | mariadb://root@/test?host=n1:3307&host=n2:3308
             """)
     void toStringShouldReadLikeSqlalchemysRepr(String uri, String shown) {
         assertEquals(shown, DatabaseUri.parse(uri).toString());
@@ -132,6 +150,17 @@ class DatabaseUriTest {
             postgresql://scott:ti%2ger@h/test         | database.uri has a broken percent-escape in its password in 'postgresql://scott:***@h/test'
             postgresql://scott@h/test?sslmode         | database.uri has a query parameter 'sslmode' that is not key=value
             h2://                                     | database.uri names no database
+            postgresql://u:tiger@h0/test?host=h1&host=h2 | database.uri names hosts both before the database and as host= parameters in 'postgresql://u:***@h0/test?host=h1&host=h2'
+            postgresql://u:tiger@/test?host=h1&host=  | database.uri names an empty host
+            postgresql://u:tiger@h1,,h2/test          | database.uri names an empty host
+            postgresql://u:tiger@:5432/test           | database.uri names an empty host
+            postgresql://u:tiger@/test?host=h1:5x     | database.uri has port '5x'
+            postgresql://u:tiger@/test?host=h1&target_session_attrs=leader | database.uri has target_session_attrs 'leader' in 'postgresql://u:***@/test?host=h1&target_session_attrs=leader'; use one of any, prefer-standby, primary, read-only, read-write, standby
+            postgresql://u:tiger@/test?host=h1&target_session_attrs=any&targetServerType=any | database.uri names both target_session_attrs and targetServerType
+            mariadb://root:tiger@/test?host=n1&target_session_attrs=read-write | database.uri has target_session_attrs in 'mariadb://root:***@/test?host=n1&target_session_attrs=read-write', which only PostgreSQL has; mariadb connects to the first host that answers
+            postgresql://u:tiger@h/test?sslmode=require&sslmode=disable | database.uri repeats the query parameter 'sslmode' in 'postgresql://u:***@h/test?sslmode=require&sslmode=disable'; give it once
+            sqlite:///data.db?host=h1                 | database.uri names a server in 'sqlite:///data.db?host=h1', but SQLite is a file
+            h2://h1:9092,h2:9092/accounts             | database.uri names several hosts in 'h2://h1:9092,h2:9092/accounts', but h2 has one server
             """)
     void unusableUrisShouldFailWithOneLineThatNamesTheProblem(String uri, String messageStart) {
         InvalidDatabaseUriException e = assertThrows(InvalidDatabaseUriException.class, () -> DatabaseUri.parse(uri));
