@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.github.accounts.persistence.Contention;
+import io.github.accounts.persistence.ReadOnlyServer;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -37,6 +38,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** The pool opens a new connection on the next call, so a retry a second later has every chance. */
     static final String RETRY_AFTER_SECONDS = "1";
+
+    private final ReadOnlyServer readOnlyServer;
+
+    ProblemMappers(ReadOnlyServer readOnlyServer) {
+        this.readOnlyServer = readOnlyServer;
+    }
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
@@ -113,6 +120,10 @@ public class ProblemMappers {
         if (Contention.waitedTooLong(e)) {
             return ProblemResponses.answer(unavailable("the database did not answer within the wait limit; nothing was"
                     + " changed, retry shortly"), "wait limit");
+        }
+        if (readOnlyServer.met(e)) {
+            return ProblemResponses.answer(unavailable("the database takes no writes now (a failover?); nothing was"
+                    + " changed, retry shortly"), "read-only server");
         }
         if (Failures.databaseUnreachable(e)) {
             return ProblemResponses.answer(unavailable("the database cannot be reached; retry later"), e.getClass().getSimpleName());
