@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import io.github.accounts.problem.ProblemException;
+import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
 import io.github.accounts.security.SecurityConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,9 +31,17 @@ class AdminBootstrap {
 
     void onStart(@Observes StartupEvent event) {
         if (QuarkusTransaction.requiringNew().call(this::adminWanted)) {
-            accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)), null)
-                    .await().indefinitely();
-            LOG.info("Created the admin account 'admin' from accounts.admin.password");
+            try {
+                accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)),
+                        null).await().indefinitely();
+                LOG.info("Created the admin account 'admin' from accounts.admin.password");
+            } catch (ProblemException e) {
+                if (!e.is(ProblemTypes.DUPLICATE_USERNAME)) {
+                    throw e;
+                }
+                // Instances of a fleet start at once: another one created it between the check and the insert.
+                LOG.info("Another instance created the admin account 'admin' meanwhile");
+            }
         }
     }
 

@@ -49,6 +49,11 @@ public class ProblemException extends RuntimeException {
     }
 
     /** Sends this header with the answer. */
+    /** Whether this is a problem of that {@code type} ({@link ProblemTypes}). */
+    public boolean is(String type) {
+        return this.type.equals(type);
+    }
+
     public ProblemException withHeader(String name, Object value) {
         headers.put(name, String.valueOf(value));
         return this;

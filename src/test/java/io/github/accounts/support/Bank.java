@@ -52,6 +52,7 @@ public final class Bank {
     private final ConcurrentMap<Long, String> acknowledged = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger cutOff = new AtomicInteger();
 
     private Bank(List<String> instances) {
         this.instances = instances;
@@ -105,6 +106,7 @@ public final class Bank {
                             unexpected.add(response.statusCode() + " " + response.body());
                         }
                     } catch (IOException e) {
+                        cutOff.incrementAndGet();
                         return; // the service is gone
                     } catch (InterruptedException e) {
                         return;
@@ -128,6 +130,16 @@ public final class Bank {
         Map<Integer, Integer> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.get()));
         return counts;
+    }
+
+    /** The calls that got no answer at all (the connection failed or was cut), so far; each ended its client. */
+    public int cutOff() {
+        return cutOff.get();
+    }
+
+    /** The answers other than a 201 or an insufficient-tokens 409, so far: status and body. */
+    public List<String> unexpected() {
+        return List.copyOf(unexpected);
     }
 
     /** Every answer was a 201 or an insufficient-tokens 409: no 5xx, no contention handed to a client. */

@@ -66,12 +66,17 @@ public final class PackagedApp implements AutoCloseable {
      * {@code DATABASE_URI=uri} and {@code env}, and waits until it is ready.
      */
     public static PackagedApp startReady(String uri, Map<String, String> env) throws IOException, InterruptedException {
+        PackagedApp app = startFor(uri, env);
+        app.awaitReady();
+        return app;
+    }
+
+    /** As {@link #startReady}, without waiting: several can start at once. */
+    public static PackagedApp startFor(String uri, Map<String, String> env) throws IOException, InterruptedException {
         Dialect dialect = DatabaseUri.parse(uri).dialect();
         Map<String, String> withUri = new HashMap<>(env);
         withUri.put("DATABASE_URI", uri);
-        PackagedApp app = dialect == BUILT_FOR ? start(withUri) : launch(java(jarFor(dialect, uri)), dialect, withUri);
-        app.awaitReady();
-        return app;
+        return dialect == BUILT_FOR ? start(withUri) : launch(java(jarFor(dialect, uri)), dialect, withUri);
     }
 
     private static List<String> java(Path jar) {
