@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns passwords into salted bcrypt hashes at the configured cost, and checks them; the only place a plain password is
- * handled. The bcrypt work itself runs on {@link BcryptPool}, which answers 503 when it is full and 429 when the
- * client's address holds its share of it (see {@link Caller#bcryptShare()}).
+ * handled. The bcrypt work itself runs on {@link BcryptPool}, shared out by the caller's address
+ * ({@link Caller#bcryptShare()}): when it is full, a call is answered 503, or 429 if its address holds half of it.
  */
 @ApplicationScoped
 public class PasswordHasher {

@@ -56,31 +56,30 @@ public final class SqliteDriver extends JDBC {
             beginPending = !autoCommit;
         }
 
+        /** A failed COMMIT leaves its transaction open, for the ROLLBACK that follows. */
         @Override
         public void commit() throws SQLException {
-            end("commit;");
+            if (!nothingBegan()) {
+                getDatabase().exec("commit;", false);
+                beginPending = true;
+            }
         }
 
+        /** Even a failed ROLLBACK leaves no transaction open. */
         @Override
         public void rollback() throws SQLException {
-            end("rollback;");
+            if (!nothingBegan()) {
+                beginPending = true;
+                getDatabase().exec("rollback;", false);
+            }
         }
 
-        private void end(String sql) throws SQLException {
+        private boolean nothingBegan() throws SQLException {
             checkOpen();
             if (getAutoCommit()) {
                 throw new SQLException("database in auto-commit mode");
             }
-            if (beginPending) {
-                return; // nothing began
-            }
-            try {
-                getDatabase().exec(sql, false);
-                beginPending = true;
-            } finally {
-                // A failed ROLLBACK leaves no transaction open; a failed COMMIT does, until its rollback.
-                beginPending |= sql.equals("rollback;");
-            }
+            return beginPending;
         }
 
         @Override
