@@ -178,6 +178,20 @@ public final class PackagedApp implements AutoCloseable {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** A thread, started, that kills the application ({@code kill -9}) after {@code delay}: join it once the load ends. */
+    public Thread killAfter(Duration delay) {
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        killer.start();
+        return killer;
+    }
+
     /** SIGTERM, as a container runtime stops it, and waits for it to exit. */
     @Override
     public void close() throws InterruptedException {

@@ -45,15 +45,7 @@ class BankIT {
         Bank bank;
         try {
             bank = Bank.open(List.of(base(app)));
-            Thread killer = new Thread(() -> {
-                try {
-                    Thread.sleep(3000);
-                    app.kill();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            killer.start();
+            Thread killer = app.killAfter(Duration.ofSeconds(3));
             bank.run(16, Duration.ofSeconds(30));
             killer.join();
         } finally {

@@ -41,15 +41,7 @@ class FleetIT {
 
     private static void runTheBankAndKill(PackagedApp victim, Haproxy balancer) throws Exception {
         Bank bank = Bank.open(List.of(balancer.base()));
-        Thread killer = new Thread(() -> {
-            try {
-                Thread.sleep(4_000);
-                victim.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        killer.start();
+        Thread killer = victim.killAfter(Duration.ofSeconds(4));
         bank.run(CLIENTS, Duration.ofSeconds(10));
         killer.join();
         List<String> duringTheKill = bank.unexpected();
