@@ -19,8 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * While the database cannot be reached the service answers 503 with Retry-After, within a second and a half at most,
- * and it recovers by itself.
+ * While the database cannot be reached, or reached but silent, the service answers 503 with Retry-After, within the
+ * pool's acquisition timeout and the call itself, and it recovers by itself.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.BehindProxy.class)
@@ -35,6 +35,22 @@ class DatabaseOutageTest {
             PROXY.start();
             return Map.of("database.uri", "postgresql://postgres@127.0.0.1:" + PROXY.port() + "/test?connectTimeout=2");
         }
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringShouldAnswer503WithRetryAfterAndRecover() throws InterruptedException {
+        long id = create(uniqueName("silent"));
+        PROXY.silence();
+        try {
+            for (int i = 0; i < 3; i++) { // new connections hang: the pool's acquisition timeout ends each call
+                Problems.assertProblem(asAdmin().get("/accounts/" + id).then(), 503).header("Retry-After", "1")
+                        .time(lessThan(2500L));
+            }
+            asAdmin().get("/q/health/ready").then().statusCode(503).time(lessThan(2000L));
+        } finally {
+            PROXY.start();
+        }
+        assertRecovers(id);
     }
 
     @Test
@@ -53,6 +69,10 @@ class DatabaseOutageTest {
         } finally {
             PROXY.start();
         }
+        assertRecovers(id);
+    }
+
+    private static void assertRecovers(long id) throws InterruptedException {
         int status = 0;
         for (int i = 0; i < 50 && status != 200; i++) {
             status = asAdmin().get("/accounts/" + id).statusCode();

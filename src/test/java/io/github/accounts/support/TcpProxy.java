@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder on loopback between the service and a real database, that a test can cut and restore: the database
- * becomes unreachable exactly as after a network failure, without stopping the shared server.
+ * A TCP forwarder on loopback between the service and a real database, that a test can cut, silence and restore: the
+ * database becomes unreachable exactly as after a network failure, without stopping the shared server.
  */
 public final class TcpProxy {
 
@@ -19,6 +19,7 @@ public final class TcpProxy {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean silent;
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -33,7 +34,12 @@ public final class TcpProxy {
         return port;
     }
 
+    /** Forwards again (closing the connections it held silent), or starts listening. */
     public synchronized void start() {
+        if (silent) {
+            silent = false;
+            breakOpenConnections();
+        }
         if (server != null) {
             return;
         }
@@ -57,6 +63,19 @@ public final class TcpProxy {
         }
         closeQuietly(server);
         server = null;
+        breakOpenConnections();
+    }
+
+    /**
+     * Breaks every open connection, then accepts new ones and never answers: a database behind a network that drops
+     * packets, where a connection attempt waits instead of being refused.
+     */
+    public synchronized void silence() {
+        silent = true;
+        breakOpenConnections();
+    }
+
+    private void breakOpenConnections() {
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
@@ -65,8 +84,11 @@ public final class TcpProxy {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
+                if (silent) {
+                    continue;
+                }
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
