@@ -12,12 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +54,10 @@ public final class Bank {
     /** Transfer id to "from to amount", for every 201. */
     private final ConcurrentMap<Long, String> acknowledged = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger cutOff = new AtomicInteger();
+    /** {@link System#nanoTime()} of every 201. */
+    private final Queue<Long> acknowledgedAt = new ConcurrentLinkedQueue<>();
 
     private Bank(List<String> instances) {
         this.instances = instances;
@@ -102,8 +107,10 @@ public final class Bank {
                             Matcher id = ID.matcher(response.body());
                             id.find();
                             acknowledged.put(Long.parseLong(id.group(1)), ids[from] + " " + ids[to] + " " + amount);
+                            acknowledgedAt.add(System.nanoTime());
                         } else if (!(response.statusCode() == 409 && response.body().contains("insufficient-tokens"))) {
-                            unexpected.add(response.statusCode() + " " + response.body());
+                            unexpected.add(response.statusCode() + response.headers().firstValue("Retry-After")
+                                    .map(seconds -> " Retry-After: " + seconds).orElse("") + " " + response.body());
                         }
                     } catch (IOException e) {
                         cutOff.incrementAndGet();
@@ -125,6 +132,16 @@ public final class Bank {
         return acknowledged.size();
     }
 
+    /** The longest time between two acknowledged transfers, so far: how long the bank could not move tokens. */
+    public Duration longestWithoutATransfer() {
+        List<Long> times = acknowledgedAt.stream().sorted().toList();
+        long longest = 0;
+        for (int i = 1; i < times.size(); i++) {
+            longest = Math.max(longest, times.get(i) - times.get(i - 1));
+        }
+        return Duration.ofNanos(longest);
+    }
+
     /** What the clients got: status to count. */
     public Map<Integer, Integer> statuses() {
         Map<Integer, Integer> counts = new TreeMap<>();
@@ -137,7 +154,7 @@ public final class Bank {
         return cutOff.get();
     }
 
-    /** The answers other than a 201 or an insufficient-tokens 409, so far: status and body. */
+    /** The answers other than a 201 or an insufficient-tokens 409, so far: status, Retry-After if any, and body. */
     public List<String> unexpected() {
         return List.copyOf(unexpected);
     }
