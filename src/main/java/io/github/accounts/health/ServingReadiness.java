@@ -6,11 +6,12 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,17 +22,19 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.github.accounts.engine.DatabaseConfig;
+import io.github.accounts.engine.DatabaseUri;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Whether the service can serve calls: a new database connection valid within a second, worker threads that have not all
- * been stuck for longer than {@code database.wait-limit}, and a heap not full after a collection. Busy is not down:
- * load the service sheds (a flood of sign-ins answered 503) or queues briefly leaves it UP. Nothing here runs on a
- * worker thread or waits without a bound, so readiness answers promptly while calls hang. It replaces the datasource's
- * own check, which waits for a worker.
+ * Whether the service can serve calls: a new database connection within a second that reads the accounts table, worker
+ * threads that have not all been stuck for longer than {@code database.wait-limit}, and a heap not full after a
+ * collection. The read is what tells a server that answers but serves nothing (a Galera node that lost quorum pings
+ * fine, and refuses every table). Busy is not down: a read waiting for a lock, load the service sheds (a flood of
+ * sign-ins answered 503) or queues briefly leave it UP. Nothing here runs on a worker thread or waits without a bound,
+ * so readiness answers promptly while calls hang. It replaces the datasource's own check, which waits for a worker.
  */
 @Readiness
 @ApplicationScoped
@@ -42,6 +45,7 @@ class ServingReadiness implements AsyncHealthCheck {
     /** {@link System#nanoTime()} when the probe task now waiting for a worker was handed over; none is waiting. */
     private static final long NONE_WAITING = Long.MIN_VALUE;
     private static final double FULL_HEAP = 0.95;
+    private static final String READ = "SELECT 1 FROM accounts WHERE 1 = 0";
 
     /** The database as the pool reaches it, reached apart from the pool: a pool busy to the last connection is not down. */
     private final String url;
@@ -49,13 +53,20 @@ class ServingReadiness implements AsyncHealthCheck {
     private final ManagedExecutor workers;
     private final Duration waitLimit;
     private final AtomicLong probeWaitingSince = new AtomicLong(NONE_WAITING);
-    /** One thread of its own for the database probe; a probe still running is an answer in itself. */
-    private final ExecutorService probe = Executors.newSingleThreadExecutor(task -> {
+    /**
+     * Threads of its own for the database probe (one runs at a time; a probe still running is an answer in itself) and
+     * for the timer that answers when it takes too long: Mutiny's default timer runs on the workers, which may all be stuck.
+     */
+    private final ScheduledExecutorService probe = Executors.newScheduledThreadPool(2, task -> {
         Thread thread = new Thread(task, "readiness-database-probe");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean probing = new AtomicBoolean();
+    /** The probe now running has a valid connection and reads: if it waits, the database is busy, not down. */
+    private final AtomicBoolean reading = new AtomicBoolean();
+    /** A database in this process's memory is there while the process is (and a new connection would not see it). */
+    private final boolean inMemory;
 
     ServingReadiness(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
@@ -66,6 +77,8 @@ class ServingReadiness implements AsyncHealthCheck {
         password.ifPresent(p -> credentials.setProperty("password", p));
         this.workers = workers;
         this.waitLimit = database.waitLimit();
+        this.inMemory = database.uri().or(database::url).or(() -> Optional.of(DatabaseUri.DEFAULT))
+                .map(uri -> DatabaseUri.parse(uri).inMemory()).orElseThrow();
     }
 
     @Override
@@ -75,24 +88,40 @@ class ServingReadiness implements AsyncHealthCheck {
             String heap = heap();
             HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                     .withData("database", database).withData("workers", worker).withData("heap", heap);
-            return response.status(database.equals("UP") && worker.equals("UP") && heap.equals("UP")).build();
+            return response.status(database.startsWith("UP") && worker.equals("UP") && heap.equals("UP")).build();
         });
     }
 
     private Uni<String> database() {
-        if (!probing.compareAndSet(false, true)) {
-            return Uni.createFrom().item("DOWN: the previous check has not returned");
+        if (inMemory) {
+            return Uni.createFrom().item("UP");
         }
-        return Uni.createFrom().item(() -> {
-            try (Connection connection = DriverManager.getConnection(url, credentials)) {
-                return connection.isValid((int) DATABASE_WITHIN.toSeconds()) ? "UP" : "DOWN: the connection is not valid";
-            } catch (Exception e) {
-                return "DOWN: no connection within " + DATABASE_WITHIN.toSeconds() + " s";
-            } finally {
-                probing.set(false);
+        if (!probing.compareAndSet(false, true)) {
+            return Uni.createFrom().item(reading.get() ? "UP: a read waits (busy)" : "DOWN: the previous check has not returned");
+        }
+        return Uni.createFrom().item(this::probeDatabase).runSubscriptionOn(probe)
+                .ifNoItem().after(DATABASE_WITHIN).on(probe)
+                .recoverWithItem(() -> reading.get() ? "UP: a read waits (busy)" : "DOWN: the database does not answer");
+    }
+
+    private String probeDatabase() {
+        try (Connection connection = DriverManager.getConnection(url, credentials)) {
+            if (!connection.isValid((int) DATABASE_WITHIN.toSeconds())) {
+                return "DOWN: the connection is not valid";
             }
-        }).runSubscriptionOn(probe)
-                .ifNoItem().after(DATABASE_WITHIN.plusMillis(500)).recoverWithItem("DOWN: the database does not answer");
+            reading.set(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout((int) Math.max(1, waitLimit.toSeconds()));
+                statement.executeQuery(READ).close();
+            }
+            return "UP";
+        } catch (Exception e) {
+            return reading.get() ? "DOWN: the database does not serve the accounts table"
+                    : "DOWN: no connection within " + DATABASE_WITHIN.toSeconds() + " s";
+        } finally {
+            reading.set(false);
+            probing.set(false);
+        }
     }
 
     /**

@@ -65,7 +65,8 @@ class ReadinessPostgresTest {
                 calls.add(clients.submit(() -> asAdmin().get("/accounts/" + id).statusCode()));
             }
             Thread.sleep(200); // the calls now wait for the lock, each on a worker thread, or for a worker
-            assertEquals(200, given().get("/q/health/ready").statusCode(), "busy is not down");
+            Response busy = given().get("/q/health/ready");
+            assertEquals(200, busy.statusCode(), "busy is not down: " + busy.asString());
 
             Response ready = given().get("/q/health/ready");
             long deadline = System.nanoTime() + 8_000_000_000L;
