@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import io.github.accounts.persistence.Contention;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
@@ -30,6 +31,22 @@ class AdminBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                createAdminIfWanted();
+                return;
+            } catch (RuntimeException e) {
+                // Instances starting at once on different Galera nodes: the one that commits second fails at COMMIT
+                // (1213) instead of meeting a duplicate key; looking again finds the other's admin.
+                if (attempt == Contention.ATTEMPTS || !Contention.isRetryable(e)) {
+                    throw e;
+                }
+                Contention.pause(attempt);
+            }
+        }
+    }
+
+    private void createAdminIfWanted() {
         if (QuarkusTransaction.requiringNew().call(this::adminWanted)) {
             try {
                 accounts.add(List.of(new NewAccount(USERNAME, config.admin().password().get(), TOKENS, null, Caller.ADMIN)),
