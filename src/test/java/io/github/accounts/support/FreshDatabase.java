@@ -6,13 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 
-/** A database nobody has used, for one test alone: a new PostgreSQL database, or a new file for SQLite and H2. */
+/**
+ * A database nobody has used, for one test alone: a new PostgreSQL or MariaDB database, or a new file for SQLite and H2.
+ */
 public final class FreshDatabase {
 
     private FreshDatabase() {
     }
 
-    /** Its URI, for {@code dialect} h2, sqlite or postgresql. */
+    /** Its URI, for {@code dialect} h2, sqlite, postgresql or mariadb. */
     public static String uri(String dialect, String name) throws Exception {
         switch (dialect) {
             case "postgresql" -> {
@@ -22,6 +24,14 @@ public final class FreshDatabase {
                     sql.execute("CREATE DATABASE " + name);
                 }
                 return "postgresql://postgres@127.0.0.1:5432/" + name;
+            }
+            case "mariadb" -> {
+                try (Connection mariadb = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+                        Statement sql = mariadb.createStatement()) {
+                    sql.execute("DROP DATABASE IF EXISTS " + name);
+                    sql.execute("CREATE DATABASE " + name);
+                }
+                return "mariadb://root@127.0.0.1:3306/" + name;
             }
             case "sqlite" -> {
                 return "sqlite:///" + Files.createTempDirectory(Path.of("target"), name + "-") + "/accounts.db";

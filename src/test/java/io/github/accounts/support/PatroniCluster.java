@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -84,7 +83,7 @@ public final class PatroniCluster {
     }
 
     private void form() throws IOException, InterruptedException {
-        run("chown", "postgres:postgres", directory.toString());
+        Commands.run("chown", "postgres:postgres", directory.toString());
         int client = Ports.free();
         int peer = Ports.free();
         etcd = new ProcessBuilder("etcd", "--name", "etcd1", "--data-dir", directory.resolve("etcd").toString(),
@@ -141,7 +140,7 @@ public final class PatroniCluster {
                     unix_socket_directories: %8$s
                     shared_buffers: 16MB
                 """.formatted(name, node.api, etcdPort, TTL, node.port, node.data, BIN, directory, SYNCHRONOUS));
-        run("chown", "postgres:postgres", node.config.toString());
+        Commands.run("chown", "postgres:postgres", node.config.toString());
         return node;
     }
 
@@ -247,14 +246,6 @@ public final class PatroniCluster {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not remove the Patroni cluster in " + directory + ": " + e);
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +40,7 @@ public final class ScratchPostgres {
         int free = Ports.free();
         Path directory = Files.createTempDirectory("accounts-pg-");
         Path data = directory.resolve("data");
-        run("chown", "postgres:postgres", directory.toString());
+        Commands.run("chown", "postgres:postgres", directory.toString());
         asPostgres(BIN.resolve("initdb").toString(), "-D", data.toString(), "--auth=trust", "-U", "postgres", "--no-sync");
         asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", directory.resolve("log").toString(),
                 "-o", "-p " + free + " -k " + directory + " -c listen_addresses=127.0.0.1 -c shared_buffers=16MB -c fsync=off",
@@ -76,14 +75,6 @@ public final class ScratchPostgres {
     private static void asPostgres(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
         line.addAll(List.of(command));
-        run(line.toArray(String[]::new));
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
+        Commands.run(line.toArray(String[]::new));
     }
 }
