@@ -12,6 +12,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.StatelessSession;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 
+import io.github.accounts.logging.RequestWorkers;
 import io.github.accounts.persistence.Constraints;
 import io.github.accounts.persistence.Contention;
 import io.github.accounts.problem.ProblemException;
@@ -20,7 +21,6 @@ import io.github.accounts.security.Caller;
 import io.github.accounts.security.PasswordHasher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -69,7 +69,7 @@ public class AccountService {
      */
     public Uni<List<Account>> add(List<NewAccount> requests, String client) {
         return Uni.createFrom().completionStage(() -> hasher.hashAllLater(requests.stream().map(NewAccount::password).toList(), client))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(RequestWorkers.ofThisCall())
                 .map(hashes -> QuarkusTransaction.joiningExisting().call(() -> persistAll(requests, hashes)));
     }
 
@@ -133,7 +133,7 @@ public class AccountService {
         caller.requireAdminFor(patch.adminOnlyFields());
         Uni<String> hash = patch.password() == null ? Uni.createFrom().nullItem()
                 : Uni.createFrom().completionStage(() -> hasher.hashLater(patch.password(), caller.bcryptShare()))
-                        .emitOn(Infrastructure.getDefaultWorkerPool());
+                        .emitOn(RequestWorkers.ofThisCall());
         return hash.map(newHash -> {
             try {
                 return fetchAndWrite(id, expectedVersion, (writer, account) -> {

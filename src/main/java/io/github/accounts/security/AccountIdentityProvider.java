@@ -13,6 +13,7 @@ import org.hibernate.type.BasicType;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
+import io.github.accounts.logging.RequestWorkers;
 import io.github.accounts.persistence.SecretString;
 import io.github.accounts.problem.ProblemException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -24,7 +25,6 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -84,7 +84,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         String client = Caller.addressOf(http == null ? null : http.request());
         Context vertx = Vertx.currentContext();
         Executor backOnRequest = vertx == null ? Runnable::run : task -> vertx.runOnContext(ignored -> task.run());
-        return Uni.createFrom().item(() -> read(username, password, client)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return Uni.createFrom().item(() -> read(username, password, client)).runSubscriptionOn(RequestWorkers.ofThisCall())
                 .chain(attempt -> Uni.createFrom().completionStage(() -> check(attempt, password, client))
                         .emitOn(backOnRequest) // the request's context, where the identity is set
                         .chain(matches -> attempt.concludesWithoutDatabase(matches) ? Uni.createFrom().item(identity(attempt))
