@@ -26,7 +26,7 @@ class JsonLogsIT {
     void everyLineShouldBeJsonWithTheRequestId() throws Exception {
         String output;
         String id = "json-" + System.nanoTime();
-        try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"))) {
+        try (PackagedApp app = PackagedApp.startFor(PackagedApp.BUILT_FOR_URI, Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"))) {
             app.awaitReady();
             HttpResponse<String> echoed = app.send("PUT", "/engine/echo", "admin:" + PackagedApp.ADMIN_PASSWORD,
                     "{\"echo\":\"true\"}", Map.of("X-Request-Id", id));
