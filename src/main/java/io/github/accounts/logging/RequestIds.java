@@ -19,10 +19,10 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
+    static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
     /** First of all routes, so that even a refused request's lines carry its id. */
-    public static final int ORDER = -10_000;
+    static final int ORDER = -10_000;
     private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     void first(@Observes Router router) {
