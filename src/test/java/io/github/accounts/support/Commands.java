@@ -1,9 +1,13 @@
 package io.github.accounts.support;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Programs the tests run to set up their servers (initdb, chown, mariadb-install-db). */
+/** Programs the tests run to set up their servers (initdb, chown, mariadb-install-db), and the removal of their folders. */
 final class Commands {
 
     private Commands() {
@@ -15,6 +19,15 @@ final class Commands {
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    /** Removes {@code directory} and everything in it; says so on stderr if it cannot (a JVM shutting down goes on). */
+    static void removeTree(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + directory + ": " + e);
         }
     }
 }

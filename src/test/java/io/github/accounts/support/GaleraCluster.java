@@ -10,11 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A MariaDB Galera cluster (Debian's galera-4 beside the installed MariaDB) of three nodes on loopback, as section 10 of
@@ -230,10 +228,6 @@ public final class GaleraCluster {
                 Thread.currentThread().interrupt();
             }
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove the Galera cluster in " + directory + ": " + e);
-        }
+        Commands.removeTree(directory);
     }
 }

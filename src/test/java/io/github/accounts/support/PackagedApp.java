@@ -119,6 +119,11 @@ public final class PackagedApp implements AutoCloseable {
         return port;
     }
 
+    /** Where it answers, {@code http://127.0.0.1:port}. */
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public Process process() {
         return process;
     }

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * PostgreSQL under Patroni (Debian's packages) on loopback, as section 10 of the contract runs it: one etcd member, two
@@ -56,10 +54,6 @@ public final class PatroniCluster {
 
         public String name() {
             return name;
-        }
-
-        public int port() {
-            return port;
         }
     }
 
@@ -242,10 +236,6 @@ public final class PatroniCluster {
         if (etcd != null) {
             etcd.destroyForcibly();
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove the Patroni cluster in " + directory + ": " + e);
-        }
+        Commands.removeTree(directory);
     }
 }

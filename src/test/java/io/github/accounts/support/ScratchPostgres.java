@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster of the tests' own (initdb on a free port, under /tmp, run as the postgres user), for what no
@@ -49,12 +47,10 @@ public final class ScratchPostgres {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop");
-                try (Stream<Path> files = Files.walk(directory)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-                }
             } catch (IOException | InterruptedException e) {
-                System.err.println("could not remove the scratch PostgreSQL in " + directory + ": " + e);
+                System.err.println("could not stop the scratch PostgreSQL in " + directory + ": " + e);
             }
+            Commands.removeTree(directory);
         }));
     }
 

@@ -25,10 +25,10 @@ class BankIT {
         String uri = FreshDatabase.uri("postgresql", "bank");
         try (PackagedApp first = PackagedApp.startReady(uri, Map.of());
                 PackagedApp second = PackagedApp.startReady(uri, Map.of())) {
-            Bank bank = Bank.open(List.of(base(first), base(second))).run(16, Duration.ofSeconds(20));
+            Bank bank = Bank.open(List.of(first.base(), second.base())).run(16, Duration.ofSeconds(20));
             System.out.printf("bank (two instances, postgresql): %d transfers, answers %s%n", bank.acknowledgedCount(), bank.statuses());
             bank.assertOnlyTransfersAndInsufficientTokens();
-            bank.assertConserved(base(second), true);
+            bank.assertConserved(second.base(), true);
         }
     }
 
@@ -44,7 +44,7 @@ class BankIT {
         PackagedApp app = PackagedApp.startReady(uri, Map.of());
         Bank bank;
         try {
-            bank = Bank.open(List.of(base(app)));
+            bank = Bank.open(List.of(app.base()));
             Thread killer = app.killAfter(Duration.ofSeconds(3));
             bank.run(16, Duration.ofSeconds(30));
             killer.join();
@@ -54,13 +54,9 @@ class BankIT {
         assertTrue(bank.acknowledgedCount() > 10, "transfers were acknowledged before the kill: " + bank.acknowledgedCount());
         bank.assertOnlyTransfersAndInsufficientTokens();
         try (PackagedApp restarted = PackagedApp.startReady(uri, Map.of())) {
-            bank.assertConserved(base(restarted), false);
+            bank.assertConserved(restarted.base(), false);
             System.out.printf("bank (kill -9, %s): %d transfers acknowledged before the kill, none lost or half-applied%n",
                     dialect, bank.acknowledgedCount());
         }
-    }
-
-    private static String base(PackagedApp app) {
-        return "http://127.0.0.1:" + app.port();
     }
 }

@@ -78,7 +78,7 @@ class GaleraIT {
     @Test
     void theBankAcrossNodesShouldConserveTokensThoughNodesConflictAtCommit() throws Exception {
         cluster.heal();
-        Bank bank = Bank.open(INSTANCES.stream().map(GaleraIT::base).toList());
+        Bank bank = Bank.open(INSTANCES.stream().map(PackagedApp::base).toList());
         long conflictsBefore = conflicts();
         double perSecond = transfersPerSecond(bank);
         long conflicts = conflicts() - conflictsBefore;
@@ -89,7 +89,7 @@ class GaleraIT {
         assertTrue(bank.unexpected().stream().allMatch(answer -> answer.startsWith("503 Retry-After: ")),
                 "only 201, 409 or 503 with Retry-After: " + bank.unexpected().stream().limit(3).toList());
         for (PackagedApp instance : INSTANCES) {
-            bank.assertConserved(base(instance), false);
+            bank.assertConserved(instance.base(), false);
         }
         measureOneServer(perSecond);
     }
@@ -113,7 +113,7 @@ class GaleraIT {
             for (PackagedApp instance : fleet) {
                 instance.awaitReady();
             }
-            Bank bank = Bank.open(fleet.stream().map(GaleraIT::base).toList());
+            Bank bank = Bank.open(fleet.stream().map(PackagedApp::base).toList());
             double perSecond = transfersPerSecond(bank);
             System.out.printf("the same bank on one MariaDB server, %d instances: %.0f transfers/s; Galera/one = %.2f%n",
                     fleet.size(), perSecond, galeraPerSecond / perSecond);
@@ -174,7 +174,4 @@ class GaleraIT {
         return cluster.sum("wsrep_local_cert_failures") + cluster.sum("wsrep_local_bf_aborts");
     }
 
-    private static String base(PackagedApp app) {
-        return "http://127.0.0.1:" + app.port();
-    }
 }

@@ -57,7 +57,7 @@ class PatroniFailoverIT {
     @Test
     void thePrimaryCrashingShouldCostOnlyRetryableAnswersAndNoAcknowledgedTransfer() throws Exception {
         Node primary = cluster.heal();
-        Bank bank = Bank.open(List.of(base(one), base(two)));
+        Bank bank = Bank.open(List.of(one.base(), two.base()));
         Readiness readiness = Readiness.watch(one);
         ScheduledExecutorService crasher = Executors.newSingleThreadScheduledExecutor();
         crasher.schedule(() -> {
@@ -74,14 +74,14 @@ class PatroniFailoverIT {
                 "transfers resumed within the TTL plus 10 s: " + bank.longestWithoutATransfer());
         assertTrue(readiness.sawDown(), "readiness was DOWN while no primary answered: " + readiness);
         one.awaitReady();
-        bank.assertConserved(base(two), false);
+        bank.assertConserved(two.base(), false);
     }
 
     @Test
     void aSwitchoverShouldCostOnlyRetryableAnswersAndNoAcknowledgedTransfer() throws Exception {
         Node primary = cluster.heal();
         Node standby = cluster.nodes().stream().filter(node -> node != primary).findFirst().orElseThrow();
-        Bank bank = Bank.open(List.of(base(one), base(two)));
+        Bank bank = Bank.open(List.of(one.base(), two.base()));
         Readiness readiness = Readiness.watch(one);
         ScheduledExecutorService switcher = Executors.newSingleThreadScheduledExecutor();
         switcher.schedule(() -> {
@@ -97,7 +97,7 @@ class PatroniFailoverIT {
         assertOnlyRetryableFailures(bank);
         assertTrue(bank.longestWithoutATransfer().compareTo(Duration.ofSeconds(10)) <= 0,
                 "transfers resumed within 10 s: " + bank.longestWithoutATransfer());
-        bank.assertConserved(base(two), false);
+        bank.assertConserved(two.base(), false);
     }
 
     private static void assertOnlyRetryableFailures(Bank bank) {
@@ -111,9 +111,6 @@ class PatroniFailoverIT {
                 bank.acknowledgedCount(), bank.statuses(), bank.longestWithoutATransfer().toMillis(), readiness);
     }
 
-    private static String base(PackagedApp app) {
-        return "http://127.0.0.1:" + app.port();
-    }
 
     /** An instance's readiness, polled every quarter second: what a load balancer sees. */
     private static final class Readiness {
