@@ -1,10 +1,15 @@
 package io.github.accounts.account;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
-import io.github.accounts.persistence.Contention;
+import io.github.accounts.engine.DatabaseConfig;
+import io.github.accounts.persistence.StartupLease;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
 import io.github.accounts.security.Caller;
@@ -24,25 +29,24 @@ class AdminBootstrap {
 
     private final SecurityConfig config;
     private final AccountService accounts;
+    private final DataSource dataSource;
+    private final DatabaseConfig database;
 
-    AdminBootstrap(SecurityConfig config, AccountService accounts) {
+    AdminBootstrap(SecurityConfig config, AccountService accounts, DataSource dataSource, DatabaseConfig database) {
         this.config = config;
         this.accounts = accounts;
+        this.dataSource = dataSource;
+        this.database = database;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                createAdminIfWanted();
-                return;
-            } catch (RuntimeException e) {
-                // Instances starting at once on different Galera nodes: the one that commits second fails at COMMIT
-                // (1213) instead of meeting a duplicate key; looking again finds the other's admin.
-                if (attempt == Contention.ATTEMPTS || !Contention.isRetryable(e)) {
-                    throw e;
-                }
-                Contention.pause(attempt);
-            }
+    void onStart(@Observes StartupEvent event) throws SQLException {
+        if (database.inMemory()) { // nobody else shares it, and SQLite's has a single connection
+            createAdminIfWanted();
+            return;
+        }
+        // Instances starting at once would all find no admin and all insert one; under the lease the others find it.
+        try (Connection connection = dataSource.getConnection(); StartupLease lease = StartupLease.take(connection)) {
+            createAdminIfWanted();
         }
     }
 
@@ -56,8 +60,8 @@ class AdminBootstrap {
                 if (!e.is(ProblemTypes.DUPLICATE_USERNAME)) {
                     throw e;
                 }
-                // Instances of a fleet start at once: another one created it between the check and the insert.
-                LOG.info("Another instance created the admin account 'admin' meanwhile");
+                // A program other than this service created it between the check and the insert.
+                LOG.info("The admin account 'admin' was created by someone else meanwhile");
             }
         }
     }

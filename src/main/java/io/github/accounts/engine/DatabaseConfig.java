@@ -22,6 +22,11 @@ public interface DatabaseConfig {
     /** Heroku's {@code DATABASE_URL}, honoured when {@code database.uri} is unset. */
     Optional<String> url();
 
+    /** Whether the database lives in this process's memory: no other instance or program can share it. */
+    default boolean inMemory() {
+        return DatabaseUri.parse(uri().or(this::url).orElse(DatabaseUri.DEFAULT)).inMemory();
+    }
+
     /**
      * The longest a statement may run or wait for a lock before the database gives up on it: the call is then answered
      * 503 with {@code Retry-After}, nothing changed (SQLite: its busy timeout). Readiness says DOWN once no worker

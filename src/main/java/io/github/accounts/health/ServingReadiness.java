@@ -22,7 +22,6 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.github.accounts.engine.DatabaseConfig;
-import io.github.accounts.engine.DatabaseUri;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
@@ -77,8 +76,7 @@ class ServingReadiness implements AsyncHealthCheck {
         password.ifPresent(p -> credentials.setProperty("password", p));
         this.workers = workers;
         this.waitLimit = database.waitLimit();
-        this.inMemory = database.uri().or(database::url).or(() -> Optional.of(DatabaseUri.DEFAULT))
-                .map(uri -> DatabaseUri.parse(uri).inMemory()).orElseThrow();
+        this.inMemory = database.inMemory();
     }
 
     @Override

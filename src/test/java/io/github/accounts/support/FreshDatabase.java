@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 
+import io.github.accounts.engine.DatabaseUri;
+
 /**
  * A database nobody has used, for one test alone: a new PostgreSQL or MariaDB database, or a new file for SQLite and H2.
  */
@@ -41,5 +43,12 @@ public final class FreshDatabase {
             }
             default -> throw new IllegalArgumentException(dialect);
         }
+    }
+
+    /** The JDBC URL of {@code uri} with its user in it, for {@code DriverManager}. */
+    public static String jdbcUrl(String uri) {
+        DatabaseUri parsed = DatabaseUri.parse(uri);
+        String url = parsed.jdbcUrl();
+        return parsed.username().map(user -> url + (url.contains("?") ? "&" : "?") + "user=" + user).orElse(url);
     }
 }

@@ -26,7 +26,7 @@ class FleetIT {
     @Test
     void anInstanceKilledUnderLoadShouldCostOnlyTheCallsInFlightOnIt() throws Exception {
         String uri = FreshDatabase.uri("postgresql", "fleet");
-        // Started at once on a new database, as a fleet is: schema creation and the first admin race.
+        // Started at once on a new database, as a fleet is: they take turns at the schema and the first admin.
         try (PackagedApp first = PackagedApp.startFor(uri, Map.of());
                 PackagedApp second = PackagedApp.startFor(uri, Map.of());
                 PackagedApp third = PackagedApp.startFor(uri, Map.of())) {
