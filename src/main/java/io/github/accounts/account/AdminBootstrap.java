@@ -1,14 +1,10 @@
 package io.github.accounts.account;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.jboss.logging.Logger;
 
-import io.github.accounts.engine.DatabaseConfig;
 import io.github.accounts.persistence.StartupLease;
 import io.github.accounts.problem.ProblemException;
 import io.github.accounts.problem.ProblemTypes;
@@ -29,23 +25,15 @@ class AdminBootstrap {
 
     private final SecurityConfig config;
     private final AccountService accounts;
-    private final DataSource dataSource;
-    private final DatabaseConfig database;
 
-    AdminBootstrap(SecurityConfig config, AccountService accounts, DataSource dataSource, DatabaseConfig database) {
+    AdminBootstrap(SecurityConfig config, AccountService accounts) {
         this.config = config;
         this.accounts = accounts;
-        this.dataSource = dataSource;
-        this.database = database;
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException {
-        if (database.inMemory()) { // nobody else shares it, and SQLite's has a single connection
-            createAdminIfWanted();
-            return;
-        }
         // Instances starting at once would all find no admin and all insert one; under the lease the others find it.
-        try (Connection connection = dataSource.getConnection(); StartupLease lease = StartupLease.take(connection)) {
+        try (StartupLease lease = StartupLease.take()) {
             createAdminIfWanted();
         }
     }

@@ -5,23 +5,20 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.github.accounts.engine.DatabaseConfig;
+import io.github.accounts.persistence.UnpooledConnections;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
@@ -46,9 +43,6 @@ class ServingReadiness implements AsyncHealthCheck {
     private static final double FULL_HEAP = 0.95;
     private static final String READ = "SELECT 1 FROM accounts WHERE 1 = 0";
 
-    /** The database as the pool reaches it, reached apart from the pool: a pool busy to the last connection is not down. */
-    private final String url;
-    private final Properties credentials = new Properties();
     private final ManagedExecutor workers;
     private final Duration waitLimit;
     private final AtomicLong probeWaitingSince = new AtomicLong(NONE_WAITING);
@@ -67,13 +61,7 @@ class ServingReadiness implements AsyncHealthCheck {
     /** A database in this process's memory is there while the process is (and a new connection would not see it). */
     private final boolean inMemory;
 
-    ServingReadiness(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            ManagedExecutor workers, DatabaseConfig database) {
-        this.url = url;
-        username.ifPresent(u -> credentials.setProperty("user", u));
-        password.ifPresent(p -> credentials.setProperty("password", p));
+    ServingReadiness(ManagedExecutor workers, DatabaseConfig database) {
         this.workers = workers;
         this.waitLimit = database.waitLimit();
         this.inMemory = database.inMemory();
@@ -103,7 +91,7 @@ class ServingReadiness implements AsyncHealthCheck {
     }
 
     private String probeDatabase() {
-        try (Connection connection = DriverManager.getConnection(url, credentials)) {
+        try (Connection connection = UnpooledConnections.open()) {
             if (!connection.isValid((int) DATABASE_WITHIN.toSeconds())) {
                 return "DOWN: the connection is not valid";
             }

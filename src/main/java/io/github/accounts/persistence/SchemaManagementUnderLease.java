@@ -1,14 +1,11 @@
 package io.github.accounts.persistence;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
@@ -16,9 +13,6 @@ import org.hibernate.tool.schema.Action;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator.ActionGrouping;
 import org.jboss.logging.Logger;
-
-import io.github.accounts.engine.DatabaseConfig;
-import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Hibernate's schema management at start-up (update: read what exists, then create what is missing) done by one
@@ -32,26 +26,17 @@ public class SchemaManagementUnderLease implements Integrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaManagementUnderLease.class);
 
-    private Held held;
+    private StartupLease held;
 
     @Override
     public synchronized void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor factory) {
         boolean changesTheSchema = ActionGrouping.interpret(metadata, factory.getProperties()).stream()
                 .map(ActionGrouping::databaseAction).anyMatch(action -> action != Action.NONE && action != Action.VALIDATE);
-        // Nobody else shares a database in this process's memory, and SQLite's has a single connection.
-        if (!changesTheSchema || ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(DatabaseConfig.class)
-                .inMemory()) {
+        if (!changesTheSchema) {
             return;
         }
-        ConnectionProvider connections = factory.getServiceRegistry().requireService(ConnectionProvider.class);
         try {
-            Connection connection = connections.getConnection();
-            try {
-                held = new Held(connections, connection, StartupLease.take(connection));
-            } catch (SQLException | RuntimeException e) {
-                connections.closeConnection(connection);
-                throw e;
-            }
+            held = StartupLease.take();
         } catch (SQLException e) {
             throw new SchemaManagementException("Could not take the start-up lease (" + StartupLease.TABLE + ")", e);
         }
@@ -73,22 +58,11 @@ public class SchemaManagementUnderLease implements Integrator {
         if (held == null) {
             return;
         }
-        try (Held lease = held) {
+        try (StartupLease lease = held) {
             held = null;
         } catch (SQLException e) {
             // Not renewed any more, it expires after StartupLease.TERM.
             LOG.warnf("Could not give the start-up lease back: %s", e.getMessage());
-        }
-    }
-
-    private record Held(ConnectionProvider connections, Connection connection, StartupLease lease) implements AutoCloseable {
-        @Override
-        public void close() throws SQLException {
-            try {
-                lease.close();
-            } finally {
-                connections.closeConnection(connection);
-            }
         }
     }
 }

@@ -13,7 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+
+import io.github.accounts.engine.DatabaseConfig;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Start-up's one-time work (the schema, the first admin) done by one instance at a time, however many start at once
@@ -37,6 +41,13 @@ public final class StartupLease implements AutoCloseable {
     private final ScheduledExecutorService renewals;
     private long renewedAt;
 
+    /** Holds nothing. */
+    private StartupLease() {
+        this.connection = null;
+        this.holder = null;
+        this.renewals = null;
+    }
+
     private StartupLease(Connection connection, String holder, long renewedAt, Duration term) {
         this.connection = connection;
         this.holder = holder;
@@ -50,11 +61,25 @@ public final class StartupLease implements AutoCloseable {
         renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Waits until this instance holds the lease, on {@code connection} (in auto-commit), which it keeps until closed. */
-    public static StartupLease take(Connection connection) throws SQLException {
-        return take(connection, TERM);
+    /**
+     * Waits until this instance holds the lease, on a connection of its own outside the pool (the work it guards takes
+     * pooled ones, and a pool may have one), closed with the lease. A database in this process's memory is shared by
+     * nobody: nothing is held (and in-memory SQLite has a single connection).
+     */
+    public static StartupLease take() throws SQLException {
+        if (ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(DatabaseConfig.class).inMemory()) {
+            return new StartupLease();
+        }
+        Connection own = UnpooledConnections.open();
+        try {
+            return take(own, TERM);
+        } catch (SQLException | RuntimeException e) {
+            own.close();
+            throw e;
+        }
     }
 
+    /** Waits until this instance holds the lease, on {@code connection}, which it closes with the lease. */
     static StartupLease take(Connection connection, Duration term) throws SQLException {
         connection.setAutoCommit(true);
         createTableAndRow(connection);
@@ -75,8 +100,8 @@ public final class StartupLease implements AutoCloseable {
             } else if (current != null && System.nanoTime() - seenSince >= term.toNanos() && update(connection, "UPDATE "
                     + TABLE + " SET holder = ?, renewed_at = ? WHERE id = 1 AND holder = ? AND renewed_at = ?", me, now,
                     current.holder(), current.renewedAt()) == 1) {
-                LOG.warnf("Took over the start-up lease from %s, which had not renewed it for %d s (killed?)",
-                        current.holder(), term.toSeconds());
+                LOG.warnf("Took over the start-up lease from %s, which had not renewed it for %.1f s (killed?)",
+                        current.holder(), term.toMillis() / 1000.0);
                 return new StartupLease(connection, me, now, term);
             }
             if (current != null && System.nanoTime() - saidWaiting >= SAY_STILL_WAITING.toNanos()) {
@@ -180,18 +205,25 @@ public final class StartupLease implements AutoCloseable {
     /** Gives the lease back (again after a statement of another's was in the way: waiters would wait out the term). */
     @Override
     public void close() throws SQLException {
+        if (connection == null) {
+            return;
+        }
         renewals.shutdownNow();
-        synchronized (this) {
-            for (int attempt = 1; attempt <= Contention.ATTEMPTS; attempt++) {
-                if (update(connection, "UPDATE " + TABLE + " SET holder = NULL WHERE id = 1 AND holder = ?", holder) == 1) {
-                    return;
-                }
-                Holding current = read(connection);
-                if (current == null || !holder.equals(current.holder())) {
-                    return; // taken over meanwhile
-                }
-                pause();
+        try (connection) {
+            giveBack();
+        }
+    }
+
+    private synchronized void giveBack() throws SQLException {
+        for (int attempt = 1; attempt <= Contention.ATTEMPTS; attempt++) {
+            if (update(connection, "UPDATE " + TABLE + " SET holder = NULL WHERE id = 1 AND holder = ?", holder) == 1) {
+                return;
             }
+            Holding current = read(connection);
+            if (current == null || !holder.equals(current.holder())) {
+                return; // taken over meanwhile
+            }
+            pause();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +24,15 @@ class StartupLeaseIT {
     @Test
     void anInstanceShouldWaitWhileAnotherHoldsTheLeaseAndStartOnceItIsGivenBack() throws Exception {
         String uri = FreshDatabase.uri("postgresql", "lease_held");
-        try (Connection connection = DriverManager.getConnection(FreshDatabase.jdbcUrl(uri))) {
-            StartupLease held = StartupLease.take(connection);
-            try (PackagedApp app = PackagedApp.startFor(uri, Map.of())) {
-                awaitOutput(app, "Waiting for ");
-                Thread.sleep(2000);
-                assertThrows(IOException.class, () -> app.send("GET", "/q/health/ready", null, null),
-                        "it started while another instance held the lease");
-                held.close();
-                app.awaitReady();
-                assertEquals(200, app.asAdmin("GET", "/accounts?limit=1", null).statusCode(), "its admin was created");
-            }
+        StartupLease held = StartupLease.take(DriverManager.getConnection(FreshDatabase.jdbcUrl(uri)), StartupLease.TERM);
+        try (PackagedApp app = PackagedApp.startFor(uri, Map.of())) {
+            awaitOutput(app, "Waiting for ");
+            Thread.sleep(2000);
+            assertThrows(IOException.class, () -> app.send("GET", "/q/health/ready", null, null),
+                    "it started while another instance held the lease");
+            held.close();
+            app.awaitReady();
+            assertEquals(200, app.asAdmin("GET", "/accounts?limit=1", null).statusCode(), "its admin was created");
         }
     }
 

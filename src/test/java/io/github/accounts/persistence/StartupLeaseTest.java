@@ -36,31 +36,28 @@ class StartupLeaseTest {
     @ValueSource(strings = { "postgresql", "mariadb", "sqlite", "h2" })
     void aSecondInstanceShouldWaitUntilTheFirstGivesTheLeaseBack(String dialect) throws Exception {
         String url = newDatabase(dialect);
-        try (Connection first = DriverManager.getConnection(url); Connection second = DriverManager.getConnection(url)) {
-            StartupLease held = StartupLease.take(first, TERM);
-            CompletableFuture<StartupLease> waiting = takeLater(second);
-            Thread.sleep(3 * TERM.toMillis()); // past the term: the holder renews it
-            assertFalse(waiting.isDone(), "the second took a lease the first holds and renews");
-            held.close();
-            waiting.get(5, TimeUnit.SECONDS).close();
-        }
+        StartupLease held = StartupLease.take(DriverManager.getConnection(url), TERM);
+        CompletableFuture<StartupLease> waiting = takeLater(url);
+        Thread.sleep(3 * TERM.toMillis()); // past the term: the holder renews it
+        assertFalse(waiting.isDone(), "the second took a lease the first holds and renews");
+        held.close();
+        waiting.get(5, TimeUnit.SECONDS).close();
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "postgresql", "mariadb", "sqlite", "h2" })
     void aLeaseItsKilledHolderLeftShouldBeTakenOverAfterItsTerm(String dialect) throws Exception {
         String url = newDatabase(dialect);
-        try (Connection connection = DriverManager.getConnection(url)) {
-            StartupLease.take(connection, TERM).close(); // makes the table
-            try (Statement sql = connection.createStatement()) {
-                sql.executeUpdate("UPDATE " + StartupLease.TABLE + " SET holder = '4242@gone', renewed_at = 1 WHERE id = 1");
-            }
-            long start = System.nanoTime();
-            try (StartupLease taken = StartupLease.take(connection, TERM)) {
-                long waited = (System.nanoTime() - start) / 1_000_000;
-                assertTrue(waited >= TERM.toMillis() && waited < TERM.toMillis() + 3000, "taken over after " + waited + " ms");
-                assertFalse(holder(connection).startsWith("4242@gone"), holder(connection));
-            }
+        StartupLease.take(DriverManager.getConnection(url), TERM).close(); // makes the table
+        try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE " + StartupLease.TABLE + " SET holder = '4242@gone', renewed_at = 1 WHERE id = 1");
+        }
+        long start = System.nanoTime();
+        try (StartupLease taken = StartupLease.take(DriverManager.getConnection(url), TERM);
+                Connection connection = DriverManager.getConnection(url)) {
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited >= TERM.toMillis() && waited < TERM.toMillis() + 3000, "taken over after " + waited + " ms");
+            assertFalse(holder(connection).startsWith("4242@gone"), holder(connection));
         }
     }
 
@@ -76,8 +73,7 @@ class StartupLeaseTest {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
                 done.add(threads.submit(() -> {
-                    try (Connection connection = DriverManager.getConnection(url);
-                            StartupLease lease = StartupLease.take(connection, TERM)) {
+                    try (StartupLease lease = StartupLease.take(DriverManager.getConnection(url), TERM)) {
                         mostAtOnce.accumulateAndGet(holding.incrementAndGet(), Math::max);
                         Thread.sleep(50);
                         holding.decrementAndGet();
@@ -97,10 +93,10 @@ class StartupLeaseTest {
         }
     }
 
-    private static CompletableFuture<StartupLease> takeLater(Connection connection) {
+    private static CompletableFuture<StartupLease> takeLater(String url) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return StartupLease.take(connection, TERM);
+                return StartupLease.take(DriverManager.getConnection(url), TERM);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
